@@ -36,6 +36,7 @@ include linker/build.mk
 include objdump/build.mk
 include compiler/build.mk
 include runtime/build.mk
+-include fuzz/build.mk
 
 tools: $(TOOLS)
 
