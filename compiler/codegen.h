@@ -1,0 +1,13 @@
+/* codegen.h — the back end's entry point (owned by the back-end engineer; this first
+ * version only declares what the driver calls). */
+#ifndef SOX_CODEGEN_H
+#define SOX_CODEGEN_H
+#include "common/buf.h"
+#include "common/target.h"
+#include "compiler/ast.h"
+
+/* Appends the Sox-format assembly (DESIGN.md §3) of the whole program for target t
+ * to asm_out.  opt_level 0..2; test_mode: emit the --test entry (sox_run_tests)
+ * instead of calling main.  Returns 0, or non-zero after reporting an error. */
+int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out);
+#endif
