@@ -47,6 +47,7 @@ test: deps all
 	tests/run.sh
 
 bench: all
+	BENCH=1 ci/install-deps.sh
 	bench/run.sh
 
 demo: deps all
