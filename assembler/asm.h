@@ -84,6 +84,9 @@ typedef struct AsmTarget {
      * for the displacement field. */
     int (*relax_write)(Assembler *a, const AsmRelax *r, uint8_t *out, int resolvable,
                        int64_t distance, AsmSection *s, uint64_t offset);
+    /* ELF relocation type for a data directive (.byte/.short/.long/.quad) of `size` bytes
+     * referring to a symbol, pc-relative when the expression is `sym - .`; -1 if none. */
+    int (*data_reloc)(int size, int pcrel);
 } AsmTarget;
 
 extern const AsmTarget asm_target_x86_64, asm_target_aarch64;
