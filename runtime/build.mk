@@ -1,4 +1,50 @@
-# The Sox runtime, built freestanding for both targets into sysroot/<target>/lib.
-# (The runtime owner refines this fragment.)
-RT_SRCS := $(wildcard runtime/*.c)
-sysroot:
+# The Sox runtime, built freestanding for both targets into sysroot/<target>/lib:
+# crt1.o (the _start code) and libsoxrt.a (one object per source file, so a static
+# link pulls only what a program needs).  Objects go under $(BUILD)/runtime/<target>/.
+RT_TARGETS := x86_64-linux aarch64-linux
+RT_ARCH_x86_64-linux := x86_64
+RT_ARCH_aarch64-linux := aarch64
+RT_CC_x86_64-linux := gcc
+RT_CC_aarch64-linux := aarch64-linux-gnu-gcc
+RT_AR_x86_64-linux := ar
+RT_AR_aarch64-linux := aarch64-linux-gnu-ar
+# Frame pointers are required: error traces and nothing else walk the frame chain.
+# -fno-tree-loop-distribute-patterns keeps gcc from turning memset/memcpy's own
+# loops into calls to themselves.
+RT_CFLAGS := -std=c11 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector \
+  -fno-omit-frame-pointer -O2 -Wall -Wextra -fno-strict-aliasing \
+  -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables -I.
+
+# runtime/numfmt.c (number formatting) is written by another engineer; until it
+# exists, numfmt_standin.c provides the same two functions.
+RT_ALL_C := $(wildcard runtime/*.c)
+RT_GENERIC_C := $(filter-out runtime/sys_%.c,$(RT_ALL_C))
+ifneq ($(wildcard runtime/numfmt.c),)
+  RT_GENERIC_C := $(filter-out runtime/numfmt_standin.c,$(RT_GENERIC_C))
+endif
+
+define RT_TARGET_RULES
+RT_OBJS_$(1) := $$(patsubst runtime/%.c,$(BUILD)/runtime/$(1)/%.o,$$(RT_GENERIC_C) runtime/sys_$$(RT_ARCH_$(1)).c) \
+  $(BUILD)/runtime/$(1)/arch_$$(RT_ARCH_$(1)).o
+
+$(BUILD)/runtime/$(1)/%.o: runtime/%.c
+	@mkdir -p $$(dir $$@)
+	$$(RT_CC_$(1)) $$(RT_CFLAGS) -MMD -MP -c $$< -o $$@
+
+$(BUILD)/runtime/$(1)/%.o: runtime/%.s
+	@mkdir -p $$(dir $$@)
+	$$(RT_CC_$(1)) -c $$< -o $$@
+
+sysroot/$(1)/lib/libsoxrt.a: $$(RT_OBJS_$(1))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@
+	$$(RT_AR_$(1)) rcs $$@ $$^
+
+sysroot/$(1)/lib/crt1.o: $(BUILD)/runtime/$(1)/crt1_$$(RT_ARCH_$(1)).o
+	@mkdir -p $$(dir $$@)
+	cp $$< $$@
+
+sysroot: sysroot/$(1)/lib/libsoxrt.a sysroot/$(1)/lib/crt1.o
+endef
+
+$(foreach t,$(RT_TARGETS),$(eval $(call RT_TARGET_RULES,$(t))))
