@@ -97,6 +97,7 @@ typedef enum GlobalKind {
 typedef struct Global {
     const char *name;           /* the Sox name; hidden slots have a name starting with '<' */
     GlobalKind kind;
+    int name_id;                /* Program.names index of name (undefined-variable errors) */
 } Global;
 
 /* ---- Expressions ------------------------------------------------------------- */
@@ -162,19 +163,20 @@ struct Expr {
 typedef enum StmtKind {
     STMT_EXPR,                  /* expr; */
     STMT_PRINT,                 /* print expr */
-    STMT_VAR,                   /* var target = init; init NULL = nil.  `var a[]` gives an
+    STMT_VAR,                   /* var `var` = expr; expr NULL = nil.  `var a[]` gives an
                                    EXPR_ARRAY with 0 elements, `var a[] = {}` likewise (an
                                    empty array, recommended §6.1), `var a[] = e` binds e */
     STMT_BLOCK,                 /* { body... } */
     STMT_IF,                    /* if cond then else_ (else_ may be NULL) */
     STMT_WHILE,                 /* while cond body */
-    STMT_FOR,                   /* for init; cond; incr body — init (STMT_VAR/STMT_EXPR) and
-                                   cond may be NULL; the init variable is ONE variable for all
-                                   iterations (§6.6); `continue` runs incr */
-    STMT_FOREACH,               /* foreach var index_var, value_var in cond body: both are
-                                   fresh locals declared per iteration; cond is the container,
+    STMT_FOR,                   /* for init; expr; value body — init (STMT_VAR/STMT_EXPR),
+                                   the condition expr and the increment value may be NULL; the
+                                   init variable is ONE variable for all iterations (§6.6);
+                                   `continue` runs the increment */
+    STMT_FOREACH,               /* foreach var `var`, `var2` in expr body: both are fresh
+                                   locals declared per iteration; expr is the container,
                                    evaluated once (sox_foreach_check / sox_foreach_next) */
-    STMT_SWITCH,                /* switch cond { cases } — see SwitchCase */
+    STMT_SWITCH,                /* switch expr { cases default_body } — see SwitchCase */
     STMT_BREAK,                 /* target: the innermost loop or switch */
     STMT_CONTINUE,              /* target: the innermost loop */
     STMT_RETURN,                /* return value; value NULL = `return;` (nil, or `this` in
@@ -207,7 +209,9 @@ struct Stmt {
     Expr *value;                /* ASSERT message; FOR increment */
     Stmt *body;                 /* BLOCK: first statement (list); loop / foreach body;
                                    IF then-branch */
-    Stmt *else_;                /* IF else-branch; FOR init; SWITCH default body (NULL: none) */
+    Stmt *else_;                /* IF else-branch (NULL: none) */
+    Stmt *init;                 /* FOR initializer (NULL: none) */
+    Stmt *default_body;         /* SWITCH: the default statement (NULL: none) */
     Stmt *target;               /* BREAK/CONTINUE: the loop or switch it leaves/continues */
     VarRef var;                 /* VAR/FUNCTION/CLASS/IMPORT: the declared variable (a
                                    VAR_GLOBAL at a module's top level, else VAR_LOCAL);
@@ -218,7 +222,7 @@ struct Stmt {
     bool is_array_decl;         /* VAR: written `var a[] ...` */
     Function *fn;               /* FUNCTION/DEFER: the function */
     /* CLASS */
-    Name name;                  /* CLASS: the class name; IMPORT: the binding name */
+    Name name;                  /* CLASS: the class name (sox_class_new); IMPORT: the binding */
     Expr *superclass;           /* CLASS: EXPR_VAR or NULL (sox_class_inherit) */
     Function **methods;         /* CLASS: in source order; later duplicates win */
     int nmethods;
