@@ -1,0 +1,492 @@
+/* disasm.c — -d/-D: Capstone decodes, this file lays the result out like GNU objdump:
+ * a "<symbol>:" line wherever a symbol starts, "address: bytes<TAB>mnemonic operands",
+ * branch and address operands rewritten as "target <sym+off>", and the relocations
+ * that patch an instruction listed right after it.
+ *
+ * Decoding never crosses the next symbol or AArch64 mapping symbol, so data between
+ * functions cannot swallow the first instruction of the next one. */
+#include "objdump/dump.h"
+#include "common/buf.h"
+#include <capstone/capstone.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A symbol that may name an address: defined in a section, not a section/file symbol. */
+typedef struct Label {
+    unsigned shndx;
+    uint64_t value;
+    const char *name;
+    int rank;                   /* the higher, the better a name for that address */
+} Label;
+
+/* AArch64 mapping symbols ($x code, $d data) switch the decoding mode. */
+typedef struct Mapping {
+    unsigned shndx;
+    uint64_t value;
+    char kind;                  /* 'x' or 'd' */
+} Mapping;
+
+typedef struct Disasm {
+    FILE *out;
+    const ElfFile *f;
+    const DumpOptions *opt;
+    csh cs;
+    cs_insn *insn;
+    Label *labels;
+    size_t nlabels;
+    Mapping *maps;
+    size_t nmaps;
+    const ElfSection *sec;      /* section being disassembled */
+    const ElfReloc **relocs;    /* its relocations sorted by offset */
+    size_t nrelocs, next_reloc;
+    int addr_width;
+} Disasm;
+
+static bool is_aarch64(const Disasm *d) { return d->f->machine == EM_AARCH64; }
+
+/* "$x", "$d", "$x.foo": ARM ELF mapping symbols, never shown as labels. */
+static char mapping_kind(const char *name) {
+    if (name[0] == '$' && (name[1] == 'x' || name[1] == 'd') && (name[2] == 0 || name[2] == '.'))
+        return name[1];
+    return 0;
+}
+
+static int label_rank(const ElfSymbol *s) {
+    int rank = s->bind == STB_LOCAL ? 0 : 2;
+    if (s->type == STT_FUNC || s->type == STT_OBJECT)
+        rank++;
+    return rank;
+}
+
+static int compare_position(unsigned shndx_a, uint64_t a, unsigned shndx_b, uint64_t b) {
+    if (shndx_a != shndx_b)
+        return shndx_a < shndx_b ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static int compare_labels(const void *pa, const void *pb) {
+    const Label *a = pa, *b = pb;
+    int c = compare_position(a->shndx, a->value, b->shndx, b->value);
+    if (c)
+        return c;
+    if (a->rank != b->rank)
+        return b->rank - a->rank;           /* best first */
+    return strcmp(a->name, b->name);
+}
+
+static int compare_maps(const void *pa, const void *pb) {
+    const Mapping *a = pa, *b = pb;
+    return compare_position(a->shndx, a->value, b->shndx, b->value);
+}
+
+/* Keeps only the best label at each address. */
+static size_t dedupe_labels(Label *l, size_t n) {
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++)
+        if (out == 0 || l[out - 1].shndx != l[i].shndx || l[out - 1].value != l[i].value)
+            l[out++] = l[i];
+    return out;
+}
+
+static void collect_symbols(Disasm *d) {
+    const ElfFile *f = d->f;
+    d->labels = xcalloc(f->nsymbols + 1, sizeof *d->labels);
+    d->maps = xcalloc(f->nsymbols + 1, sizeof *d->maps);
+    for (size_t i = 1; i < f->nsymbols; i++) {
+        const ElfSymbol *s = &f->symbols[i];
+        if (!elf_symbol_section(f, s) || s->type == STT_SECTION || s->type == STT_FILE || !*s->name)
+            continue;
+        char kind = f->machine == EM_AARCH64 ? mapping_kind(s->name) : 0;
+        if (kind)
+            d->maps[d->nmaps++] = (Mapping){s->shndx, s->value, kind};
+        else
+            d->labels[d->nlabels++] = (Label){s->shndx, s->value, s->name, label_rank(s)};
+    }
+    qsort(d->labels, d->nlabels, sizeof *d->labels, compare_labels);
+    d->nlabels = dedupe_labels(d->labels, d->nlabels);
+    qsort(d->maps, d->nmaps, sizeof *d->maps, compare_maps);
+}
+
+/* Index of the last label of section shndx at or before value, or -1. */
+static long label_at_or_before(const Disasm *d, unsigned shndx, uint64_t value) {
+    size_t lo = 0, hi = d->nlabels;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_position(d->labels[mid].shndx, d->labels[mid].value, shndx, value) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || d->labels[lo - 1].shndx != shndx)
+        return -1;
+    return (long)lo - 1;
+}
+
+/* First label or mapping symbol strictly after value in the section, else the section end. */
+static uint64_t next_boundary(const Disasm *d, uint64_t value) {
+    uint64_t end = d->sec->addr + d->sec->size;
+    long i = label_at_or_before(d, d->sec->index, value);
+    for (size_t j = (size_t)(i + 1); j < d->nlabels && d->labels[j].shndx == d->sec->index; j++)
+        if (d->labels[j].value > value) {
+            if (d->labels[j].value < end)
+                end = d->labels[j].value;
+            break;
+        }
+    for (size_t j = 0; j < d->nmaps; j++)
+        if (d->maps[j].shndx == d->sec->index && d->maps[j].value > value && d->maps[j].value < end)
+            end = d->maps[j].value;
+    return end;
+}
+
+static char mapping_state(const Disasm *d, uint64_t value) {
+    char kind = 'x';
+    for (size_t j = 0; j < d->nmaps; j++)
+        if (d->maps[j].shndx == d->sec->index && d->maps[j].value <= value)
+            kind = d->maps[j].kind;
+    return kind;
+}
+
+/* The section holding an address: the current one for relocatable files (all at 0). */
+static const ElfSection *section_of(const Disasm *d, uint64_t addr) {
+    if (d->f->type == ET_REL)
+        return d->sec;
+    for (unsigned i = 1; i < d->f->nsections; i++) {
+        const ElfSection *s = &d->f->sections[i];
+        if ((s->flags & SHF_ALLOC) && addr >= s->addr && addr - s->addr < s->size)
+            return s;
+    }
+    return NULL;
+}
+
+/* Prints "401000 <sox_print>" or "10 <f+0x10>" or a bare address when nothing is there. */
+static void print_target(const Disasm *d, uint64_t addr) {
+    fprintf(d->out, "%" PRIx64, addr);
+    const ElfSection *s = section_of(d, addr);
+    if (!s)
+        return;
+    long i = label_at_or_before(d, s->index, addr);
+    const char *name = i >= 0 ? d->labels[i].name : s->name;
+    uint64_t base = i >= 0 ? d->labels[i].value : s->addr;
+    fprintf(d->out, " <%s", name);
+    if (addr != base)
+        fprintf(d->out, "+0x%" PRIx64, addr - base);
+    fprintf(d->out, ">");
+}
+
+/* ---- Relocations ---- */
+
+static int compare_reloc_ptrs(const void *pa, const void *pb) {
+    const ElfReloc *a = *(const ElfReloc *const *)pa, *b = *(const ElfReloc *const *)pb;
+    return a->offset < b->offset ? -1 : a->offset > b->offset;
+}
+
+/* Relocation offsets are section-relative in objects and addresses elsewhere. */
+static uint64_t reloc_address(const Disasm *d, const ElfReloc *r) {
+    return d->f->type == ET_REL ? d->sec->addr + r->offset : r->offset;
+}
+
+static void collect_relocs(Disasm *d) {
+    d->nrelocs = d->next_reloc = 0;
+    d->relocs = NULL;
+    for (unsigned i = 1; i < d->f->nsections; i++) {
+        const ElfSection *rs = &d->f->sections[i];
+        if (rs->reloc_target == d->sec)
+            d->nrelocs += rs->nrelocs;
+    }
+    if (d->nrelocs == 0)
+        return;
+    d->relocs = xcalloc(d->nrelocs, sizeof *d->relocs);
+    size_t n = 0;
+    for (unsigned i = 1; i < d->f->nsections; i++) {
+        const ElfSection *rs = &d->f->sections[i];
+        if (rs->reloc_target == d->sec)
+            for (size_t j = 0; j < rs->nrelocs; j++)
+                d->relocs[n++] = &rs->relocs[j];
+    }
+    qsort(d->relocs, n, sizeof *d->relocs, compare_reloc_ptrs);
+}
+
+static const ElfReloc *reloc_in(const Disasm *d, uint64_t start, uint64_t end) {
+    for (size_t i = d->next_reloc; i < d->nrelocs; i++) {
+        uint64_t a = reloc_address(d, d->relocs[i]);
+        if (a >= end)
+            break;
+        if (a >= start)
+            return d->relocs[i];
+    }
+    return NULL;
+}
+
+static const char *reloc_symbol(const Disasm *d, const ElfReloc *r) {
+    return r->sym == 0 ? "*ABS*" : elf_symbol_display_name(d->f, &d->f->symbols[r->sym]);
+}
+
+/* "\t\t\t12: R_X86_64_PC32\tg-0x4" for each relocation before `end`. */
+static void print_relocs_until(Disasm *d, uint64_t end) {
+    while (d->next_reloc < d->nrelocs && reloc_address(d, d->relocs[d->next_reloc]) < end) {
+        const ElfReloc *r = d->relocs[d->next_reloc++];
+        fprintf(d->out, "\t\t\t%" PRIx64 ": %s\t%s", r->offset, elf_reloc_name(d->f->machine, r->type),
+                reloc_symbol(d, r));
+        print_addend(d->out, r->addend, 0);
+        fputc('\n', d->out);
+    }
+}
+
+/* ---- Instructions ---- */
+
+static void print_address(const Disasm *d, uint64_t addr) {
+    fprintf(d->out, "%*" PRIx64 ":\t", d->addr_width, addr);
+}
+
+enum { X86_BYTES_PER_LINE = 7 };
+
+static void print_x86_bytes(const Disasm *d, const uint8_t *p, size_t n) {
+    for (size_t i = 0; i < X86_BYTES_PER_LINE; i++)
+        fprintf(d->out, i < n ? "%02x " : "   ", i < n ? p[i] : 0);
+    fputc('\t', d->out);
+}
+
+/* Bytes that did not fit on the instruction's line, GNU style. */
+static void print_x86_overflow(const Disasm *d, uint64_t addr, const uint8_t *p, size_t n) {
+    for (size_t i = X86_BYTES_PER_LINE; i < n; i += X86_BYTES_PER_LINE) {
+        print_address(d, addr + i);
+        for (size_t j = i; j < n && j < i + X86_BYTES_PER_LINE; j++)
+            fprintf(d->out, "%02x ", p[j]);
+        fputc('\n', d->out);
+    }
+}
+
+static bool x86_is_branch(const char *m) {
+    return m[0] == 'j' || strcmp(m, "call") == 0 || strncmp(m, "loop", 4) == 0 ||
+           strcmp(m, "xbegin") == 0;
+}
+
+static bool a64_is_branch(const char *m) {
+    static const char *const names[] = {"b", "bl", "cbz", "cbnz", "tbz", "tbnz", "adr", "adrp"};
+    if (strncmp(m, "b.", 2) == 0)
+        return true;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(m, names[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool is_a64_branch_reloc(unsigned type) {
+    return type == R_AARCH64_CALL26 || type == R_AARCH64_JUMP26 || type == R_AARCH64_CONDBR19 ||
+           type == R_AARCH64_TSTBR14;
+}
+
+/* The code-address operand of a branch (or adr/adrp), if this instruction has one. */
+static bool branch_target(const Disasm *d, const cs_insn *in, uint64_t *target) {
+    const cs_detail *det = in->detail;
+    if (!det)
+        return false;
+    if (is_aarch64(d)) {
+        const cs_arm64 *a = &det->arm64;
+        if (!a64_is_branch(in->mnemonic) || a->op_count == 0 || a->operands[a->op_count - 1].type != ARM64_OP_IMM)
+            return false;
+        *target = (uint64_t)a->operands[a->op_count - 1].imm;
+        return true;
+    }
+    const cs_x86 *x = &det->x86;
+    if (!x86_is_branch(in->mnemonic) || x->op_count != 1 || x->operands[0].type != X86_OP_IMM)
+        return false;
+    *target = (uint64_t)x->operands[0].imm;
+    return true;
+}
+
+/* x86 RIP-relative memory operand: the address it designates, for the "# addr <sym>" note. */
+static bool rip_relative_target(const Disasm *d, const cs_insn *in, uint64_t *target) {
+    if (is_aarch64(d) || !in->detail)
+        return false;
+    const cs_x86 *x = &in->detail->x86;
+    for (int i = 0; i < x->op_count; i++)
+        if (x->operands[i].type == X86_OP_MEM && x->operands[i].mem.base == X86_REG_RIP) {
+            *target = in->address + in->size + (uint64_t)x->operands[i].mem.disp;
+            return true;
+        }
+    return false;
+}
+
+/* Operands with the branch target rewritten: everything before the last operand is kept. */
+static void print_branch_operands(const Disasm *d, const cs_insn *in, uint64_t target) {
+    const char *last = strrchr(in->op_str, ',');
+    if (last)
+        fprintf(d->out, "%.*s, ", (int)(last - in->op_str), in->op_str);
+    /* In an object, a relocated AArch64 branch holds 0: name the relocation's symbol like GNU. */
+    const ElfReloc *r = d->f->type == ET_REL && is_aarch64(d) ? reloc_in(d, in->address, in->address + in->size) : NULL;
+    if (r && is_a64_branch_reloc(r->type)) {
+        fprintf(d->out, "%" PRIx64 " <%s", (uint64_t)r->addend, reloc_symbol(d, r));
+        print_addend(d->out, r->addend, 0);
+        fputc('>', d->out);
+        return;
+    }
+    print_target(d, target);
+}
+
+static bool starts_number(const char *p, const char *start) {
+    if (*p < '0' || *p > '9' || (p[0] == '0' && p[1] == 'x'))
+        return false;
+    if (p == start)
+        return true;
+    char before = p[-1];
+    return !(before == '*' || before == '_' || before == 'x' || (before >= 'a' && before <= 'z') ||
+             (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9'));
+}
+
+/* Capstone's Intel syntax is "dword ptr [rax + 8], 3"; GNU's, which users know, is
+ * "DWORD PTR [rax+0x8],0x3".  Rewrite spacing, size keywords and decimal numbers. */
+static void print_gnu_intel(FILE *out, const char *op) {
+    static const char *const sizes[] = {"byte ptr", "word ptr", "dword ptr", "qword ptr", "xmmword ptr",
+                                        "ymmword ptr", "zmmword ptr", "tbyte ptr", "xword ptr"};
+    for (const char *p = op; *p;) {
+        if (p[0] == ',' && p[1] == ' ') { fputc(',', out); p += 2; continue; }
+        if (p[0] == ' ' && (p[1] == '+' || p[1] == '-') && p[2] == ' ') { fputc(p[1], out); p += 3; continue; }
+        bool size_kw = false;
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && !size_kw; i++) {
+            size_t n = strlen(sizes[i]);
+            if ((p == op || p[-1] == ' ' || p[-1] == ',') && strncmp(p, sizes[i], n) == 0) {
+                for (size_t k = 0; k < n; k++)
+                    fputc(p[k] >= 'a' && p[k] <= 'z' ? p[k] - 32 : p[k], out);
+                p += n;
+                size_kw = true;
+            }
+        }
+        if (size_kw)
+            continue;
+        if (starts_number(p, op)) {
+            char *end;
+            unsigned long long v = strtoull(p, &end, 10);
+            fprintf(out, "0x%llx", v);
+            p = end;
+            continue;
+        }
+        fputc(*p++, out);
+    }
+}
+
+static void print_operands(const Disasm *d, const cs_insn *in) {
+    uint64_t target;
+    if (branch_target(d, in, &target)) {
+        print_branch_operands(d, in, target);
+        return;
+    }
+    if (!is_aarch64(d) && !d->opt->att_syntax)
+        print_gnu_intel(d->out, in->op_str);
+    else
+        fputs(in->op_str, d->out);
+    if (rip_relative_target(d, in, &target)) {
+        fputs("        # ", d->out);
+        print_target(d, target);
+    }
+}
+
+static void print_insn(Disasm *d, const cs_insn *in) {
+    print_address(d, in->address);
+    if (is_aarch64(d)) {
+        fprintf(d->out, "%08x \t%s", in->size == 4 ? get_u32(in->bytes) : 0, in->mnemonic);
+        if (in->op_str[0])
+            fputc('\t', d->out);
+    } else {
+        print_x86_bytes(d, in->bytes, in->size);
+        fprintf(d->out, in->op_str[0] ? "%-6s " : "%s", in->mnemonic);
+    }
+    print_operands(d, in);
+    fputc('\n', d->out);
+    if (!is_aarch64(d))
+        print_x86_overflow(d, in->address, in->bytes, in->size);
+}
+
+/* Something Capstone cannot decode, or AArch64 data ($d): shown, never skipped silently. */
+static size_t print_undecodable(Disasm *d, uint64_t addr, const uint8_t *p, size_t avail, bool data) {
+    print_address(d, addr);
+    if (!is_aarch64(d)) {
+        print_x86_bytes(d, p, 1);
+        fprintf(d->out, "(bad)\n");
+        return 1;
+    }
+    if (avail >= 4) {
+        uint32_t w = get_u32(p);
+        fprintf(d->out, data ? "%08x \t.word\t0x%08x\n" : "%08x \t.inst\t0x%08x ; undefined\n", w, w);
+        return 4;
+    }
+    fprintf(d->out, "%02x       \t.byte\t0x%02x\n", p[0], p[0]);
+    return 1;
+}
+
+static void print_label_if_any(Disasm *d, uint64_t addr) {
+    long i = label_at_or_before(d, d->sec->index, addr);
+    bool here = i >= 0 && d->labels[i].value == addr;
+    if (here)
+        fprintf(d->out, "\n%016" PRIx64 " <%s>:\n", addr, d->labels[i].name);
+    else if (addr == d->sec->addr)
+        fprintf(d->out, "\n%016" PRIx64 " <%s>:\n", addr, d->sec->name);
+}
+
+static void disassemble_section(Disasm *d) {
+    const ElfSection *s = d->sec;
+    uint64_t addr = s->addr, end = s->addr + s->size;
+    int digits = 1;
+    for (uint64_t v = end; v >>= 4;)
+        digits++;
+    d->addr_width = digits + 2 < 4 ? 4 : digits + 2;
+    collect_relocs(d);
+    fprintf(d->out, "\nDisassembly of section %s:\n", s->name);
+    while (addr < end) {
+        print_label_if_any(d, addr);
+        uint64_t limit = next_boundary(d, addr);
+        const uint8_t *code = s->data + (addr - s->addr);
+        size_t size = (size_t)(limit - addr);
+        uint64_t at = addr;
+        bool data = is_aarch64(d) && mapping_state(d, addr) == 'd';
+        size_t used;
+        if (!data && cs_disasm_iter(d->cs, &code, &size, &at, d->insn)) {
+            print_insn(d, d->insn);
+            used = d->insn->size;
+        } else {
+            used = print_undecodable(d, addr, code, size, data);
+        }
+        print_relocs_until(d, addr + used);
+        addr += used;
+    }
+    print_relocs_until(d, UINT64_MAX);
+    free(d->relocs);
+    d->relocs = NULL;
+}
+
+static bool wants_disassembly(const ElfSection *s, const DumpOptions *opt) {
+    if (!section_selected(s, opt) || !s->data || s->size == 0)
+        return false;
+    return opt->disassemble_all || (s->flags & SHF_EXECINSTR);
+}
+
+static bool open_capstone(Disasm *d) {
+    bool a64 = is_aarch64(d);
+    if (cs_open(a64 ? CS_ARCH_ARM64 : CS_ARCH_X86, a64 ? CS_MODE_ARM : CS_MODE_64, &d->cs) != CS_ERR_OK)
+        return false;
+    cs_option(d->cs, CS_OPT_DETAIL, CS_OPT_ON);
+    if (!a64 && d->opt->att_syntax)
+        cs_option(d->cs, CS_OPT_SYNTAX, CS_OPT_SYNTAX_ATT);
+    d->insn = cs_malloc(d->cs);
+    return true;
+}
+
+bool disassemble_file(FILE *out, const ElfFile *f, const DumpOptions *opt, char *error, size_t error_size) {
+    Disasm d = {.out = out, .f = f, .opt = opt};
+    if (!open_capstone(&d)) {
+        snprintf(error, error_size, "cannot initialise the Capstone disassembler");
+        return false;
+    }
+    collect_symbols(&d);
+    for (unsigned i = 1; i < f->nsections; i++)
+        if (wants_disassembly(&f->sections[i], opt)) {
+            d.sec = &f->sections[i];
+            disassemble_section(&d);
+        }
+    cs_free(d.insn, 1);
+    cs_close(&d.cs);
+    free(d.labels);
+    free(d.maps);
+    return true;
+}
