@@ -1,0 +1,141 @@
+/* codegen.c — the back end's driver: lower the program, allocate registers, let the
+ * target's emitter write each function, then write the data every program has:
+ * SoxFuncInfo records, string bytes, line tables (SoxFuncDebug), the program info,
+ * the roots array (.data, all SOX_UNDEF at load time) and the caches (.bss).
+ * The data directives are spelled the same for both targets. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compiler/codegen.h"
+#include "compiler/codegen_target.h"
+#include "compiler/lower.h"
+#include "runtime/sox_abi.h"
+
+int cg_new_label(FuncCtx *c) { return (*c->label_counter)++; }
+
+void cg_line(FuncCtx *c, int line) {
+    if (line <= 0 || line == c->cur_line) return;
+    c->cur_line = line;
+    if (c->nlines == c->caplines) {
+        c->caplines = c->caplines ? 2 * c->caplines : 16;
+        c->lines = xrealloc(c->lines, c->caplines * sizeof *c->lines);
+    }
+    int label = cg_new_label(c);
+    c->lines[c->nlines++] = (LineMark){label, line};
+    buf_printf(c->out, ".Lln%d:\n", label);
+}
+
+/* Words a call passes on the stack, maximised over the function. */
+int cg_outgoing_words(const IrFunc *f, int nargregs) {
+    int most = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            int words = in->op == IR_CALL ? in->nargs + 1 : in->op == IR_RTCALL ? in->nargs : 0;
+            if (words - nargregs > most) most = words - nargregs;
+        }
+    return most;
+}
+
+static void emit_string_bytes(Buf *out, const char *s, int len) {
+    buf_str(out, "\t.byte ");
+    for (int i = 0; i < len; i++) buf_printf(out, "%s%u", i ? "," : "", (unsigned char)s[i]);
+    buf_str(out, len ? ",0\n" : "0\n");
+}
+
+static void emit_strings(Buf *out, const IrProgram *ir) {
+    for (int i = 0; i < ir->nstrings; i++) {
+        const IrString *s = &ir->strings[i];
+        buf_printf(out, ".Lstr%d:\n", i);
+        /* printable text stays readable; anything else goes through .byte */
+        int plain = 1;
+        for (int k = 0; k < s->len; k++) {
+            unsigned char ch = s->chars[k];
+            if (ch < 32 || ch > 126 || ch == '"' || ch == '\\') plain = 0;
+        }
+        if (plain) buf_printf(out, "\t.asciz \"%.*s\"\n", s->len, s->chars);
+        else emit_string_bytes(out, s->chars, s->len);
+    }
+}
+
+static void emit_func_info(Buf *out, const IrFunc *f, int name_label) {
+    buf_printf(out, "\t.p2align 3\n%s:\n", f->info_sym);
+    buf_printf(out, "\t.quad .Lfname%d\n", name_label);
+    buf_printf(out, "\t.long %d, %d, %d, %d\n", (int)strlen(f->name), f->arity, f->flags, f->ncells);
+}
+
+static void emit_line_table(Buf *out, const IrFunc *f, const FuncCtx *c, int index) {
+    buf_printf(out, "\t.p2align 3\n.Llines%d:\n", index);
+    for (int i = 0; i < c->nlines; i++)
+        buf_printf(out, "\t.long .Lln%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
+}
+
+static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
+    buf_str(out, "\n\t.section .rodata\n");
+    emit_strings(out, ir);
+    for (int i = 0; i < ir->nfuncs; i++)
+        buf_printf(out, ".Lfname%d:\n\t.asciz \"%s\"\n", i, ir->funcs[i]->name);
+    for (int i = 0; i < ir->nfuncs; i++) {
+        emit_func_info(out, ir->funcs[i], i);
+        emit_line_table(out, ir->funcs[i], &ctx[i], i);
+    }
+    buf_str(out, "\t.p2align 3\n.Lfuncs:\n");
+    for (int i = 0; i < ir->nfuncs; i++) {
+        const IrFunc *f = ir->funcs[i];
+        buf_printf(out, "\t.quad %s, .Lend%d, .Lfname%d, .Llines%d, %d\n", f->sym, i, i, i,
+                   ctx[i].nlines);
+    }
+    buf_str(out, ".Lprogram_info:\n");
+    buf_printf(out, "\t.quad %d, .Lroots, %d, .Lfuncs, %d\n", SOX_ABI_VERSION, ir->nroots, ir->nfuncs);
+    buf_printf(out, "\t.long %u, 0\n", ir->end_line);
+    if (ir->ntests) {
+        buf_str(out, ".Ltests:\n");
+        for (int i = 0; i < ir->ntests; i++)
+            buf_printf(out, "\t.quad .Lstr%d, .Lroots+%d\n", ir->tests[i].name_str, 8 * ir->tests[i].slot);
+    } else {
+        buf_str(out, ".Ltests:\n\t.quad 0, 0\n");
+    }
+    buf_str(out, "\n\t.data\n\t.p2align 4\n.Lroots:\n");
+    for (int i = 0; i < ir->nroots; i++) buf_printf(out, "\t.quad 0x%" PRIx64 "\n", (uint64_t)SOX_UNDEF);
+    if (!ir->nroots) buf_str(out, "\t.quad 0\n");
+    buf_str(out, "\n\t.bss\n\t.p2align 4\n.Lcache:\n");
+    buf_printf(out, "\t.zero %d\n", 32 * (ir->ncaches ? ir->ncaches : 1));
+}
+
+static const TargetDesc *target_desc(Target t) {
+    return t == TARGET_AARCH64 ? &target_desc_aarch64 : &target_desc_x86_64;
+}
+
+int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out) {
+    const TargetDesc *td = target_desc(t);
+    IrProgram *ir = lower_program(p, test_mode);
+    if (getenv("SOXCC_DUMP_IR")) {
+        Buf dump = {0};
+        ir_print_program(&dump, ir);
+        fwrite(dump.data, 1, dump.len, stderr);
+        buf_free(&dump);
+    }
+    buf_str(asm_out, td->header);
+    buf_str(asm_out, "\t.text\n");
+    FuncCtx *ctx = xcalloc(ir->nfuncs + 1, sizeof *ctx);
+    int labels = 0;
+    for (int i = 0; i < ir->nfuncs; i++) {
+        FuncCtx *c = &ctx[i];
+        c->out = asm_out;
+        c->f = ir->funcs[i];
+        c->fid = i;
+        c->label_counter = &labels;
+        regalloc(c, td->nregs, opt_level);
+        c->nout = cg_outgoing_words(c->f, td->nargregs);
+        td->emit_func(c);
+        buf_printf(asm_out, ".Lend%d:\n", i);
+        free(c->reg);
+        free(c->slot);
+    }
+    emit_program_data(asm_out, ir, ctx);
+    buf_str(asm_out, "\t.section .note.GNU-stack,\"\",@progbits\n");
+    for (int i = 0; i < ir->nfuncs; i++) free(ctx[i].lines);
+    free(ctx);
+    return 0;
+}

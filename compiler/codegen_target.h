@@ -1,0 +1,47 @@
+/* codegen_target.h — the interface between the target-independent part of the back
+ * end (codegen.c, regalloc.c) and the per-target emitters (emit_<arch>.c).
+ *
+ * The register allocator gives each vreg either one of the target's allocatable
+ * registers (all callee-saved, so values survive calls without extra work) or a
+ * stack slot.  The emitters expand each IR instruction with a few scratch
+ * registers that never hold a vreg across instructions. */
+#ifndef SOX_CODEGEN_TARGET_H
+#define SOX_CODEGEN_TARGET_H
+#include "common/buf.h"
+#include "compiler/ir.h"
+
+typedef struct LineMark { int label; int line; } LineMark;
+
+typedef struct FuncCtx {
+    Buf *out;
+    const IrFunc *f;
+    int fid;                /* function number, for label names */
+    int *reg;               /* per vreg: allocatable register index, or -1 */
+    int *slot;              /* per vreg: stack slot, or -1 */
+    int nslots;
+    unsigned used_regs;     /* bit i: allocatable register i is used (save it) */
+    int nout;               /* outgoing stack-argument words */
+    LineMark *lines;
+    int nlines, caplines;
+    int cur_line;
+    int *label_counter;     /* program-wide */
+} FuncCtx;
+
+typedef struct TargetDesc {
+    const char *header;     /* first lines of the file */
+    int nregs;              /* allocatable registers */
+    int nargregs;           /* integer argument registers */
+    void (*emit_func)(FuncCtx *c);
+} TargetDesc;
+
+extern const TargetDesc target_desc_x86_64;
+extern const TargetDesc target_desc_aarch64;
+
+/* regalloc.c */
+void regalloc(FuncCtx *c, int nregs, int opt_level);
+
+/* codegen.c helpers for the emitters */
+int cg_new_label(FuncCtx *c);
+void cg_line(FuncCtx *c, int line);  /* before an instruction: records a line change */
+int cg_outgoing_words(const IrFunc *f, int nargregs);
+#endif

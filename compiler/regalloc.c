@@ -1,0 +1,171 @@
+/* regalloc.c — linear-scan register allocation over the IR.
+ *
+ * Live intervals come from a classic backward dataflow over the blocks (bitsets),
+ * flattened to one [start, end] range per vreg in the linear instruction order;
+ * a vreg live into or out of a block covers that whole block, so loops are handled.
+ * The registers handed out are all callee-saved, so an interval that crosses a
+ * call needs nothing special.  When the registers run out, the interval that ends
+ * last is spilled to a stack slot (Poletto & Sarkar).  With -O0, or for huge
+ * functions whose bitsets would be too big, every vreg gets a stack slot. */
+#include <stdlib.h>
+#include <string.h>
+#include "compiler/codegen_target.h"
+
+typedef uint64_t Word;
+
+typedef struct Interval { int vreg, start, end; } Interval;
+
+static int word_count(int nbits) { return (nbits + 63) / 64; }
+
+static void all_spilled(FuncCtx *c) {
+    const IrFunc *f = c->f;
+    for (int v = 0; v < f->nvregs; v++) {
+        c->reg[v] = -1;
+        c->slot[v] = v;
+    }
+    c->nslots = f->nvregs;
+}
+
+/* The vregs an instruction reads. */
+static int instr_uses(const IrInstr *in, int *out) {
+    int n = 0;
+    if (in->a >= 0) out[n++] = in->a;
+    if (in->b >= 0) out[n++] = in->b;
+    return n;
+}
+
+static void set_bit(Word *s, int i) { s[i / 64] |= (Word)1 << (i % 64); }
+static int get_bit(const Word *s, int i) { return (s[i / 64] >> (i % 64)) & 1; }
+
+static void successors(const IrBlock *b, const IrBlock **succ, int *n) {
+    *n = 0;
+    if (!b->nins) return;
+    const IrInstr *last = &b->ins[b->nins - 1];
+    if (last->target) succ[(*n)++] = last->target;
+    if (last->target2) succ[(*n)++] = last->target2;
+}
+
+static void note(Interval *iv, int v, int pos) {
+    if (iv[v].start < 0 || pos < iv[v].start) iv[v].start = pos;
+    if (pos > iv[v].end) iv[v].end = pos;
+}
+
+static void compute_intervals(const IrFunc *f, Interval *iv) {
+    int nb = f->nblocks, nw = word_count(f->nvregs);
+    Word *use = xcalloc((size_t)nb * nw + 1, sizeof(Word));
+    Word *def = xcalloc((size_t)nb * nw + 1, sizeof(Word));
+    Word *in = xcalloc((size_t)nb * nw + 1, sizeof(Word));
+    Word *out = xcalloc((size_t)nb * nw + 1, sizeof(Word));
+    int *first = xcalloc(nb + 1, sizeof *first), *last = xcalloc(nb + 1, sizeof *last);
+    int pos = 0;
+    for (int i = 0; i < nb; i++) {
+        const IrBlock *b = f->blocks[i];
+        Word *u = use + (size_t)i * nw, *d = def + (size_t)i * nw;
+        first[i] = pos;
+        for (int k = 0; k < b->nins; k++, pos += 2) {
+            const IrInstr *ins = &b->ins[k];
+            int uses[2 + 256], nu = instr_uses(ins, uses);
+            for (int a = 0; a < ins->nargs && nu < (int)(sizeof uses / sizeof *uses); a++)
+                if (ins->args[a].kind == ARG_VREG) uses[nu++] = (int)ins->args[a].v;
+            for (int j = 0; j < nu; j++) {
+                if (!get_bit(d, uses[j])) set_bit(u, uses[j]);
+                note(iv, uses[j], pos);
+            }
+            if (ins->dst >= 0) {
+                set_bit(d, ins->dst);
+                note(iv, ins->dst, pos + 1);
+            }
+        }
+        last[i] = pos > first[i] ? pos - 1 : pos;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = nb - 1; i >= 0; i--) {
+            const IrBlock *succ[2];
+            int ns;
+            successors(f->blocks[i], succ, &ns);
+            Word *o = out + (size_t)i * nw, *ii = in + (size_t)i * nw;
+            for (int s = 0; s < ns; s++) {
+                const Word *si = in + (size_t)succ[s]->id * nw;
+                for (int w = 0; w < nw; w++) o[w] |= si[w];
+            }
+            const Word *u = use + (size_t)i * nw, *d = def + (size_t)i * nw;
+            for (int w = 0; w < nw; w++) {
+                Word nv = u[w] | (o[w] & ~d[w]);
+                if (nv != ii[w]) { ii[w] = nv; changed = 1; }
+            }
+        }
+    }
+    for (int i = 0; i < nb; i++)
+        for (int v = 0; v < f->nvregs; v++) {
+            if (get_bit(in + (size_t)i * nw, v)) note(iv, v, first[i]);
+            if (get_bit(out + (size_t)i * nw, v)) note(iv, v, last[i]);
+        }
+    free(use); free(def); free(in); free(out); free(first); free(last);
+}
+
+static int by_start(const void *a, const void *b) {
+    const Interval *x = a, *y = b;
+    return x->start != y->start ? x->start - y->start : x->vreg - y->vreg;
+}
+
+void regalloc(FuncCtx *c, int nregs, int opt_level) {
+    const IrFunc *f = c->f;
+    c->reg = xcalloc(f->nvregs + 1, sizeof *c->reg);
+    c->slot = xcalloc(f->nvregs + 1, sizeof *c->slot);
+    c->used_regs = 0;
+    double bits = (double)f->nblocks * f->nvregs;
+    if (opt_level == 0 || bits > 64e6) {
+        all_spilled(c);
+        return;
+    }
+    Interval *iv = xcalloc(f->nvregs + 1, sizeof *iv);
+    for (int v = 0; v < f->nvregs; v++) iv[v] = (Interval){v, -1, -1};
+    compute_intervals(f, iv);
+    Interval *order = xcalloc(f->nvregs + 1, sizeof *order);
+    int n = 0;
+    for (int v = 0; v < f->nvregs; v++) {
+        c->reg[v] = -1;
+        c->slot[v] = -1;
+        if (iv[v].start >= 0) order[n++] = iv[v];
+    }
+    qsort(order, n, sizeof *order, by_start);
+    Interval *active[32];
+    int nactive = 0;
+    unsigned free_regs = nregs >= 32 ? ~0u : (1u << nregs) - 1;
+    for (int i = 0; i < n; i++) {
+        Interval *cur = &order[i];
+        /* expire intervals that ended before this one starts */
+        int k = 0;
+        for (int j = 0; j < nactive; j++) {
+            if (active[j]->end < cur->start) free_regs |= 1u << c->reg[active[j]->vreg];
+            else active[k++] = active[j];
+        }
+        nactive = k;
+        if (free_regs) {
+            int r = __builtin_ctz(free_regs);
+            free_regs &= ~(1u << r);
+            c->reg[cur->vreg] = r;
+            c->used_regs |= 1u << r;
+            active[nactive++] = cur;
+            continue;
+        }
+        int victim = 0;
+        for (int j = 1; j < nactive; j++)
+            if (active[j]->end > active[victim]->end) victim = j;
+        if (nactive && active[victim]->end > cur->end) {
+            int r = c->reg[active[victim]->vreg];
+            c->reg[active[victim]->vreg] = -1;
+            c->slot[active[victim]->vreg] = c->nslots++;
+            c->reg[cur->vreg] = r;
+            active[victim] = cur;
+        } else {
+            c->slot[cur->vreg] = c->nslots++;
+        }
+    }
+    /* vregs never used still need a home for their (dead) definitions */
+    for (int v = 0; v < f->nvregs; v++)
+        if (c->reg[v] < 0 && c->slot[v] < 0) c->slot[v] = c->nslots++;
+    free(iv);
+    free(order);
+}
