@@ -342,6 +342,7 @@ static void print_gnu_intel(FILE *out, const char *op) {
                                         "ymmword ptr", "zmmword ptr", "tbyte ptr", "xword ptr"};
     for (const char *p = op; *p;) {
         if (p[0] == ',' && p[1] == ' ') { fputc(',', out); p += 2; continue; }
+        if (strncmp(p, "[rip]", 5) == 0) { fputs("[rip+0x0]", out); p += 5; continue; }
         if (p[0] == ' ' && (p[1] == '+' || p[1] == '-') && p[2] == ' ') { fputc(p[1], out); p += 3; continue; }
         bool size_kw = false;
         for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && !size_kw; i++) {
@@ -366,13 +367,68 @@ static void print_gnu_intel(FILE *out, const char *op) {
     }
 }
 
+/* GNU prints AArch64 arithmetic and logical immediates in hex and memory offsets, shift
+ * amounts and bit positions in decimal; Capstone uses hex only above 9.  Follow GNU. */
+static bool a64_hex_immediates(const char *m) {
+    static const char *const names[] = {"add", "adds", "sub", "subs", "cmp", "cmn", "and", "ands", "orr",
+                                        "eor", "tst", "mov", "movz", "movn", "movk", "ccmp", "ccmn"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(m, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Is the '#' at p the amount of a shift or extend ("lsl #3", "sxtw #2")? */
+static bool is_shift_amount(const char *op, const char *p) {
+    static const char *const names[] = {"lsl", "lsr", "asr", "ror", "msl", "uxtb", "uxth", "uxtw",
+                                        "uxtx", "sxtb", "sxth", "sxtw", "sxtx"};
+    if (p == op || p[-1] != ' ')
+        return false;
+    const char *end = p - 1, *start = end;
+    while (start > op && start[-1] >= 'a' && start[-1] <= 'z')
+        start--;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if ((size_t)(end - start) == strlen(names[i]) && strncmp(start, names[i], (size_t)(end - start)) == 0)
+            return true;
+    return false;
+}
+
+static void print_gnu_a64(FILE *out, const char *mnemonic, const char *op) {
+    bool hex = a64_hex_immediates(mnemonic);
+    int bracket = 0;
+    for (const char *p = op; *p;) {
+        bracket += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+        bool shift = is_shift_amount(op, p);
+        if (*p != '#' || shift || !(p[1] == '-' || (p[1] >= '0' && p[1] <= '9'))) {
+            fputc(*p++, out);
+            continue;
+        }
+        char *end;
+        const char *num = p + 1 + (p[1] == '-');
+        bool is_hex = num[0] == '0' && num[1] == 'x';
+        unsigned long long v = strtoull(num, &end, is_hex ? 16 : 10);
+        if (*end == '.' || *end == 'e') {       /* a floating-point immediate: as is */
+            fputc(*p++, out);
+            continue;
+        }
+        const char *sign = p[1] == '-' ? "-" : "";
+        if (bracket > 0 || !hex)
+            fprintf(out, "#%s%llu", sign, v);
+        else
+            fprintf(out, "#%s0x%llx", sign, v);
+        p = end;
+    }
+}
+
 static void print_operands(const Disasm *d, const cs_insn *in) {
     uint64_t target;
     if (branch_target(d, in, &target)) {
         print_branch_operands(d, in, target);
         return;
     }
-    if (!is_aarch64(d) && !d->opt->att_syntax)
+    if (is_aarch64(d))
+        print_gnu_a64(d->out, in->mnemonic, in->op_str);
+    else if (!d->opt->att_syntax)
         print_gnu_intel(d->out, in->op_str);
     else
         fputs(in->op_str, d->out);
@@ -382,7 +438,37 @@ static void print_operands(const Disasm *d, const cs_insn *in) {
     }
 }
 
+/* GNU shows "movz/movn Rd, #imm, lsl #s" as its preferred alias "mov Rd, #value" (the ISA
+ * manual's rule: always, except movz of 0 with a shift); Capstone 4 does not. */
+static bool a64_mov_alias(const cs_insn *in, char *text, size_t size) {
+    bool movz = strcmp(in->mnemonic, "movz") == 0, movn = strcmp(in->mnemonic, "movn") == 0;
+    if (!(movz || movn) || !in->detail)
+        return false;
+    const cs_arm64 *a = &in->detail->arm64;
+    if (a->op_count != 2 || a->operands[0].type != ARM64_OP_REG || a->operands[1].type != ARM64_OP_IMM)
+        return false;
+    uint64_t imm = (uint64_t)a->operands[1].imm & 0xffff;
+    unsigned shift = a->operands[1].shift.type == ARM64_SFT_LSL ? a->operands[1].shift.value : 0;
+    if (shift > 48 || (imm == 0 && shift != 0))
+        return false;
+    bool w = in->op_str[0] == 'w';
+    uint64_t v = imm << shift;
+    if (movn)
+        v = w ? ~v & 0xffffffffu : ~v;
+    if (movn && w && imm == 0xffff && shift == 0)
+        return false;           /* movn w, #0xffff is not a mov alias */
+    const char *comma = strchr(in->op_str, ',');
+    snprintf(text, size, "%.*s, #0x%" PRIx64, comma ? (int)(comma - in->op_str) : 0, in->op_str, v);
+    return true;
+}
+
 static void print_insn(Disasm *d, const cs_insn *in) {
+    char alias[64];
+    if (is_aarch64(d) && a64_mov_alias(in, alias, sizeof alias)) {
+        print_address(d, in->address);
+        fprintf(d->out, "%08x 	mov	%s\n", get_u32(in->bytes), alias);
+        return;
+    }
     print_address(d, in->address);
     if (is_aarch64(d)) {
         fprintf(d->out, "%08x \t%s", in->size == 4 ? get_u32(in->bytes) : 0, in->mnemonic);

@@ -227,7 +227,7 @@ static void print_reloc_section(FILE *out, const ElfFile *f, const ElfSection *r
     fprintf(out, "OFFSET           TYPE              VALUE\n");
     for (size_t i = 0; i < rs->nrelocs; i++) {
         const ElfReloc *r = &rs->relocs[i];
-        fprintf(out, "%016" PRIx64 " %-17s %s", r->offset, elf_reloc_name(f->machine, r->type),
+        fprintf(out, "%016" PRIx64 " %-16s  %s", r->offset, elf_reloc_name(f->machine, r->type),
                 reloc_symbol_name(f, r));
         print_addend(out, r->addend, 1);
         fprintf(out, "\n");
@@ -305,7 +305,8 @@ static bool dump_elf(FILE *out, const char *name, const uint8_t *data, size_t si
         elf_free(&f);
         return false;
     }
-    fprintf(out, "\n%s:     file format %s\n\n", name, format_name(&f));
+    /* GNU puts -f's lines right under the format line, other listings after a blank line. */
+    fprintf(out, "\n%s:     file format %s\n%s", name, format_name(&f), opt->file_header ? "" : "\n");
     if (opt->file_header)
         print_file_header(out, &f);
     if (opt->private_headers)

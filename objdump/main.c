@@ -3,9 +3,11 @@
 #include "objdump/dump.h"
 #include "common/buf.h"
 #include "common/diag.h"
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define VERSION "soxobjdump (soxcc) 0.1"
 
@@ -117,12 +119,18 @@ int main(int argc, char **argv) {
         default: usage(stderr); return 1;
         }
     }
-    if (!anything_requested(&opt)) {
-        usage(stderr);
-        return 1;
-    }
     if (optind == argc) {
         error("no input files (try 'soxobjdump --help')");
+        return 1;
+    }
+    if (!anything_requested(&opt)) {
+        /* Name a missing input first: that is the more useful thing to fix. */
+        for (int i = optind; i < argc; i++)
+            if (access(argv[i], R_OK) != 0) {
+                error("cannot open '%s': %s", argv[i], strerror(errno));
+                return 1;
+            }
+        error("no display option given: use at least one of -f -p -h -x -d -D -s -t -r (try --help)");
         return 1;
     }
     int status = 0;

@@ -1,0 +1,2 @@
+int lib_add(int a, int b) { return a + b; }
+int lib_value = 42;
