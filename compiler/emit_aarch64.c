@@ -1,0 +1,475 @@
+/* emit_aarch64.c — IR to AArch64 assembly (GNU syntax, DESIGN.md §3).
+ *
+ * Frame (AAPCS64, frame pointer kept; everything addressed from sp upwards so the
+ * scaled unsigned offsets of ldr/str reach it):
+ *     [x29+16...]             incoming stack arguments (words 8 and up)
+ *     [x29] caller's x29, [x29+8] return address
+ *     [sp+8*(nout+nbuf+nslots+i)] saved callee-saved register i
+ *     [sp+8*(nout+nbuf+k)]    spill slot k
+ *     [sp+8*(nout+i)]         scratch buffer word i
+ *     [sp+8*j]                outgoing stack argument j
+ * Allocatable registers: x19..x28 (callee-saved).  Scratch inside one
+ * instruction: x9..x15, x16/x17, the argument registers, d0/d1. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "compiler/codegen_target.h"
+#include "runtime/sox_abi.h"
+
+static const char *const alloc_regs[] = {"x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28"};
+static const char *const arg_regs[] = {"x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"};
+#define NALLOC 10
+#define NARGREGS 8
+
+typedef struct A64 {
+    FuncCtx *c;
+    Buf *o;
+    int frame;              /* bytes below x29 */
+    int slot_base, save_base;
+    int far;                /* function may exceed b.cond's +-1 MiB range */
+    char opbuf[4][64];
+    int opnext;
+} A64;
+
+static void ins(A64 *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void ins(A64 *x, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    buf_str(x->o, "\t");
+    buf_vprintf(x->o, fmt, ap);
+    buf_str(x->o, "\n");
+    va_end(ap);
+}
+
+static void mov_imm(A64 *x, const char *reg, uint64_t v) {
+    if (v == 0) {
+        ins(x, "mov %s, xzr", reg);
+        return;
+    }
+    int first = 1;
+    for (int sh = 0; sh < 64; sh += 16) {
+        unsigned part = (v >> sh) & 0xffff;
+        if (!part) continue;
+        ins(x, "%s %s, #0x%x, lsl #%d", first ? "movz" : "movk", reg, part, sh);
+        first = 0;
+    }
+}
+
+/* "[sp, #off]" when the scaled offset reaches, else the address goes through x17. */
+static const char *sp_mem(A64 *x, int off) {
+    char *b = x->opbuf[x->opnext++ & 3];
+    if (off <= 32760) {
+        snprintf(b, 64, "[sp, #%d]", off);
+    } else {
+        mov_imm(x, "x17", (uint64_t)off);
+        ins(x, "add x17, sp, x17");
+        snprintf(b, 64, "[x17]");
+    }
+    return b;
+}
+
+static int slot_off(A64 *x, int v) { return x->slot_base + 8 * x->c->slot[v]; }
+static int buf_off(A64 *x, int word) { return 8 * (x->c->nout + word); }
+
+static int in_reg(A64 *x, int v) { return x->c->reg[v] >= 0; }
+
+/* Register holding v: its own register, or `scratch` after a load. */
+static const char *use(A64 *x, int v, const char *scratch) {
+    if (in_reg(x, v)) return alloc_regs[x->c->reg[v]];
+    ins(x, "ldr %s, %s", scratch, sp_mem(x, slot_off(x, v)));
+    return scratch;
+}
+
+static void ld(A64 *x, const char *reg, int v) {
+    const char *r = use(x, v, reg);
+    if (strcmp(r, reg)) ins(x, "mov %s, %s", reg, r);
+}
+
+static void st(A64 *x, int v, const char *reg) {
+    if (v < 0) return;
+    if (in_reg(x, v)) {
+        if (strcmp(alloc_regs[x->c->reg[v]], reg)) ins(x, "mov %s, %s", alloc_regs[x->c->reg[v]], reg);
+    } else {
+        ins(x, "str %s, %s", reg, sp_mem(x, slot_off(x, v)));
+    }
+}
+
+static const char *block_label(A64 *x, const IrBlock *b) {
+    char *s = x->opbuf[x->opnext++ & 3];
+    snprintf(s, 64, ".LB%d_%d", x->c->fid, b->id);
+    return s;
+}
+
+static void root_addr(A64 *x, const char *reg, int root) {
+    ins(x, "adrp %s, .Lroots+%d", reg, 8 * root);
+}
+
+static void load_root(A64 *x, const char *reg, int root) {
+    root_addr(x, "x16", root);
+    ins(x, "ldr %s, [x16, :lo12:.Lroots+%d]", reg, 8 * root);
+}
+
+static void untag(A64 *x, const char *dst, const char *src) {
+    ins(x, "and %s, %s, #0xffffffffffff", dst, src);
+}
+
+/* Branches to `slow` unless reg holds a number (some QNAN bit clear). */
+static void check_number(A64 *x, const char *reg, int slow) {
+    ins(x, "mvn x15, %s", reg);
+    ins(x, "tst x15, #0x%" PRIx64, (uint64_t)SOX_QNAN);
+    ins(x, "b.eq .LL%d", slow);
+}
+
+static void bool_from_cond(A64 *x, const char *cond) {
+    ins(x, "cset x9, %s", cond);
+    mov_imm(x, "x10", SOX_FALSE);
+    ins(x, "orr x9, x9, x10");
+}
+
+static const char *slow_entry(IrOp op) {
+    switch (op) {
+    case IR_ADD: return "sox_add";
+    case IR_SUB: return "sox_sub";
+    case IR_MUL: return "sox_mul";
+    case IR_DIV: return "sox_div";
+    case IR_LT: return "sox_less";
+    case IR_LE: return "sox_less_equal";
+    case IR_GT: return "sox_greater";
+    case IR_GE: return "sox_greater_equal";
+    case IR_EQ: return "sox_equal";
+    case IR_NE: return "sox_not_equal";
+    default: return "sox_negate";
+    }
+}
+
+/* After fcmp, these conditions are false for unordered operands (mi, ls, gt, ge,
+ * eq) except ne, which is what != wants. */
+static const char *fcmp_cond(IrOp op) {
+    switch (op) {
+    case IR_LT: return "mi";
+    case IR_LE: return "ls";
+    case IR_GT: return "gt";
+    case IR_GE: return "ge";
+    case IR_EQ: return "eq";
+    default: return "ne";
+    }
+}
+
+static void emit_binary(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
+    const char *a = use(x, in->a, "x11");
+    const char *b = use(x, in->b, "x12");
+    check_number(x, a, slow);
+    check_number(x, b, slow);
+    ins(x, "fmov d0, %s", a);
+    ins(x, "fmov d1, %s", b);
+    switch (in->op) {
+    case IR_ADD: ins(x, "fadd d0, d0, d1"); break;
+    case IR_SUB: ins(x, "fsub d0, d0, d1"); break;
+    case IR_MUL: ins(x, "fmul d0, d0, d1"); break;
+    case IR_DIV: ins(x, "fdiv d0, d0, d1"); break;
+    default:
+        ins(x, "fcmp d0, d1");
+        bool_from_cond(x, fcmp_cond(in->op));
+        break;
+    }
+    if (in->op <= IR_DIV) ins(x, "fmov x9, d0");
+    ins(x, "b .LL%d", done);
+    buf_printf(x->o, ".LL%d:\n", slow);
+    ins(x, "mov x0, %s", a);
+    ins(x, "mov x1, %s", b);
+    ins(x, "bl %s", slow_entry(in->op));
+    ins(x, "mov x9, x0");
+    buf_printf(x->o, ".LL%d:\n", done);
+    st(x, in->dst, "x9");
+}
+
+static void emit_neg(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
+    const char *a = use(x, in->a, "x11");
+    check_number(x, a, slow);
+    ins(x, "eor x9, %s, #0x8000000000000000", a);
+    ins(x, "b .LL%d", done);
+    buf_printf(x->o, ".LL%d:\n", slow);
+    ins(x, "mov x0, %s", a);
+    ins(x, "bl sox_negate");
+    ins(x, "mov x9, x0");
+    buf_printf(x->o, ".LL%d:\n", done);
+    st(x, in->dst, "x9");
+}
+
+/* Falsey values are nil and false, adjacent encodings: v - NIL <= 1 unsigned. */
+static void falsey_test(A64 *x, int v) {
+    const char *a = use(x, v, "x11");
+    mov_imm(x, "x10", SOX_NIL);
+    ins(x, "sub x9, %s, x10", a);
+    ins(x, "cmp x9, #1");
+}
+
+static void load_arg(A64 *x, const char *reg, const IrArg *a) {
+    switch (a->kind) {
+    case ARG_VREG: ld(x, reg, (int)a->v); break;
+    case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
+    case ARG_SYM:
+        ins(x, "adrp %s, %s", reg, a->sym);
+        ins(x, "add %s, %s, :lo12:%s", reg, reg, a->sym);
+        break;
+    case ARG_BUF: ins(x, "add %s, sp, #%d", reg, buf_off(x, (int)a->v)); break;
+    }
+}
+
+static void place_args(A64 *x, const IrArg *args, int n, int first_word) {
+    for (int i = 0; i < n; i++) {
+        int w = first_word + i;
+        if (w < NARGREGS) continue;
+        load_arg(x, "x12", &args[i]);
+        ins(x, "str x12, %s", sp_mem(x, 8 * (w - NARGREGS)));
+    }
+    for (int i = 0; i < n; i++)
+        if (first_word + i < NARGREGS) load_arg(x, arg_regs[first_word + i], &args[i]);
+}
+
+static void emit_rtcall(A64 *x, const IrInstr *in) {
+    place_args(x, in->args, in->nargs, 0);
+    ins(x, "bl %s", in->sym);
+    st(x, in->dst, "x0");
+}
+
+static void emit_call(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
+    ld(x, "x9", in->a);
+    ins(x, "asr x10, x9, #50");     /* objects have the top 14 bits set */
+    ins(x, "cmn x10, #1");
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x10", "x9");
+    ins(x, "ldrb w11, [x10]");
+    ins(x, "cmp w11, #%d", SOX_OBJ_CLOSURE);
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "ldr w11, [x10, #24]");
+    ins(x, "cmp w11, #%d", in->nargs);
+    ins(x, "b.ne .LL%d", slow);
+    place_args(x, in->args, in->nargs, 1);
+    ins(x, "mov x0, x9");
+    ins(x, "ldr x16, [x10, #16]");
+    ins(x, "blr x16");
+    ins(x, "b .LL%d", done);
+    buf_printf(x->o, ".LL%d:\n", slow);
+    for (int i = 0; i < in->nargs; i++) {
+        const char *r = use(x, (int)in->args[i].v, "x12");
+        ins(x, "str %s, %s", r, sp_mem(x, buf_off(x, i)));
+    }
+    ins(x, "mov x0, x9");
+    mov_imm(x, "x1", (uint64_t)in->nargs);
+    ins(x, "add x2, sp, #%d", buf_off(x, 0));
+    ins(x, "bl sox_call");
+    buf_printf(x->o, ".LL%d:\n", done);
+    st(x, in->dst, "x0");
+}
+
+/* Leaves the global's value in x9. */
+static void undefined_check(A64 *x, const IrInstr *in) {
+    int ok = cg_new_label(x->c);
+    load_root(x, "x9", (int)in->imm);
+    mov_imm(x, "x10", SOX_UNDEF);
+    ins(x, "cmp x9, x10");
+    ins(x, "b.ne .LL%d", ok);
+    load_root(x, "x0", (int)in->imm2);
+    ins(x, "bl sox_undefined_variable");
+    buf_printf(x->o, ".LL%d:\n", ok);
+}
+
+static const char *invert_cond(const char *cond) {
+    static const char *const pairs[][2] = {{"eq", "ne"}, {"ls", "hi"}, {"lt", "ge"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        if (!strcmp(cond, pairs[i][0])) return pairs[i][1];
+        if (!strcmp(cond, pairs[i][1])) return pairs[i][0];
+    }
+    return "al";
+}
+
+/* A conditional branch to a block; in huge functions it becomes an inverted
+ * branch over an unconditional `b` (+-128 MiB). */
+static void branch_if(A64 *x, const char *cond, const IrBlock *to) {
+    if (!x->far) {
+        ins(x, "b.%s %s", cond, block_label(x, to));
+        return;
+    }
+    int skip = cg_new_label(x->c);
+    ins(x, "b.%s .LL%d", invert_cond(cond), skip);
+    ins(x, "b %s", block_label(x, to));
+    buf_printf(x->o, ".LL%d:\n", skip);
+}
+
+static void jump_to(A64 *x, const IrBlock *from, const IrBlock *to) {
+    if (to->id != from->id + 1) ins(x, "b %s", block_label(x, to));
+}
+
+static void for_saved_regs(A64 *x, const char *op) {
+    int k = 0;
+    for (int i = 0; i < NALLOC; i++)
+        if (x->c->used_regs & (1u << i)) ins(x, "%s %s, %s", op, alloc_regs[i], sp_mem(x, x->save_base + 8 * k++));
+}
+
+static void epilogue(A64 *x) {
+    for_saved_regs(x, "ldr");
+    ins(x, "mov sp, x29");
+    ins(x, "ldp x29, x30, [sp], #16");
+    ins(x, "ret");
+}
+
+static void emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
+    cg_line(x->c, in->line);
+    switch (in->op) {
+    case IR_CONST:
+        if (in_reg(x, in->dst)) mov_imm(x, alloc_regs[x->c->reg[in->dst]], (uint64_t)in->imm);
+        else { mov_imm(x, "x9", (uint64_t)in->imm); st(x, in->dst, "x9"); }
+        break;
+    case IR_MOV:
+        if (in_reg(x, in->dst)) ld(x, alloc_regs[x->c->reg[in->dst]], in->a);
+        else st(x, in->dst, use(x, in->a, "x9"));
+        break;
+    case IR_PARAM:
+        if (in->imm < NARGREGS) {
+            st(x, in->dst, arg_regs[in->imm]);
+        } else {
+            ins(x, "ldr x9, [x29, #%d]", 16 + 8 * (int)(in->imm - NARGREGS));
+            st(x, in->dst, "x9");
+        }
+        break;
+    case IR_ROOT_GET:
+        load_root(x, "x9", (int)in->imm);
+        st(x, in->dst, "x9");
+        break;
+    case IR_GLOBAL_GET:
+        undefined_check(x, in);
+        st(x, in->dst, "x9");
+        break;
+    case IR_GLOBAL_SET:
+        undefined_check(x, in);
+        /* fall through */
+    case IR_GLOBAL_DEF: {
+        const char *v = use(x, in->a, "x9");
+        root_addr(x, "x16", (int)in->imm);
+        ins(x, "str %s, [x16, :lo12:.Lroots+%d]", v, 8 * (int)in->imm);
+        break;
+    }
+    case IR_LOAD:
+        untag(x, "x9", use(x, in->a, "x9"));
+        ins(x, "ldr x9, [x9, #%d]", (int)in->imm);
+        st(x, in->dst, "x9");
+        break;
+    case IR_STORE: {
+        untag(x, "x9", use(x, in->a, "x9"));
+        const char *v = use(x, in->b, "x10");
+        ins(x, "str %s, [x9, #%d]", v, (int)in->imm);
+        break;
+    }
+    case IR_UNTAG:
+        untag(x, "x9", use(x, in->a, "x9"));
+        st(x, in->dst, "x9");
+        break;
+    case IR_BUF_STORE:
+        ins(x, "str %s, %s", use(x, in->a, "x9"), sp_mem(x, buf_off(x, (int)in->imm)));
+        break;
+    case IR_BUF_LOAD:
+        ins(x, "ldr x9, %s", sp_mem(x, buf_off(x, (int)in->imm)));
+        st(x, in->dst, "x9");
+        break;
+    case IR_ADD: case IR_SUB: case IR_MUL: case IR_DIV:
+    case IR_LT: case IR_LE: case IR_GT: case IR_GE: case IR_EQ: case IR_NE:
+        emit_binary(x, in);
+        break;
+    case IR_NEG: emit_neg(x, in); break;
+    case IR_NOT:
+        falsey_test(x, in->a);
+        bool_from_cond(x, "ls");
+        st(x, in->dst, "x9");
+        break;
+    case IR_CALL: emit_call(x, in); break;
+    case IR_RTCALL: emit_rtcall(x, in); break;
+    case IR_JMP: jump_to(x, b, in->target); break;
+    case IR_BR:
+        falsey_test(x, in->a);
+        branch_if(x, "ls", in->target2);
+        jump_to(x, b, in->target);
+        break;
+    case IR_BR_NEG:
+        ins(x, "cmp %s, #0", use(x, in->a, "x9"));
+        branch_if(x, "lt", in->target);
+        jump_to(x, b, in->target2);
+        break;
+    case IR_BR_IS: {
+        const char *a = use(x, in->a, "x9");
+        mov_imm(x, "x10", (uint64_t)in->imm);
+        ins(x, "cmp %s, x10", a);
+        branch_if(x, "eq", in->target);
+        jump_to(x, b, in->target2);
+        break;
+    }
+    case IR_RET:
+        ld(x, "x0", in->a);
+        epilogue(x);
+        break;
+    case IR_OP_COUNT: break;
+    }
+}
+
+static int popcount(unsigned v) { return __builtin_popcount(v); }
+
+static void sub_sp(A64 *x, int bytes) {
+    if (bytes <= 4095) {
+        ins(x, "sub sp, sp, #%d", bytes);
+    } else {
+        mov_imm(x, "x16", (uint64_t)bytes);
+        ins(x, "sub sp, sp, x16");
+    }
+}
+
+static void prologue(A64 *x) {
+    FuncCtx *c = x->c;
+    x->slot_base = 8 * (c->nout + c->f->nbuf);
+    x->save_base = x->slot_base + 8 * c->nslots;
+    x->frame = (x->save_base + 8 * popcount(c->used_regs) + 15) & ~15;
+    ins(x, "stp x29, x30, [sp, #-16]!");
+    ins(x, "mov x29, sp");
+    if (x->frame) sub_sp(x, x->frame);
+    for_saved_regs(x, "str");
+    int ok = cg_new_label(c);
+    ins(x, "adrp x16, sox_stack_limit");
+    ins(x, "ldr x16, [x16, :lo12:sox_stack_limit]");
+    ins(x, "mov x17, sp");
+    ins(x, "cmp x17, x16");
+    ins(x, "b.hs .LL%d", ok);
+    ins(x, "bl sox_stack_overflow");
+    buf_printf(x->o, ".LL%d:\n", ok);
+}
+
+static void emit_func_aarch64(FuncCtx *c) {
+    A64 x = {.c = c, .o = c->out};
+    const IrFunc *f = c->f;
+    buf_str(x.o, "\n\t.p2align 2\n");
+    if (f->is_global) buf_printf(x.o, "\t.globl %s\n", f->sym);
+    buf_printf(x.o, "\t.type %s, %%function\n%s:\n", f->sym, f->sym);
+    c->cur_line = 0;
+    int nins = 0;
+    for (int i = 0; i < f->nblocks; i++) nins += f->blocks[i]->nins;
+    x.far = nins > 4000;
+    cg_line(c, f->blocks[0]->nins ? f->blocks[0]->ins[0].line : 1);
+    prologue(&x);
+    for (int i = 0; i < f->nblocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        buf_printf(x.o, "%s:\n", block_label(&x, b));
+        for (int k = 0; k < b->nins; k++) emit_instr(&x, b, &b->ins[k]);
+        if (i + 1 == f->nblocks && (!b->nins || !ir_is_terminator(b->ins[b->nins - 1].op)))
+            ins(&x, "brk #0");
+    }
+    buf_printf(x.o, "\t.size %s, .-%s\n", f->sym, f->sym);
+}
+
+const TargetDesc target_desc_aarch64 = {
+    .header = "",
+    .nregs = NALLOC,
+    .nargregs = NARGREGS,
+    .emit_func = emit_func_aarch64,
+};
