@@ -1,0 +1,74 @@
+#!/bin/bash
+# Number formatting and parsing (runtime/numfmt.c) on both targets.
+#   - numfmt.c compiles freestanding with the runtime's flags, warning-free, and the
+#     object references no symbol at all (no libc, no libgcc helpers);
+#   - numfmt_test.c (hosted) compares it with the target C library's printf/strtod:
+#     golden data files beside this script, edge cases, and NUMFMT_N random inputs
+#     (1,000,000 natively, 200,000 under qemu), plus a small sanitizer run.
+#   NUMFMT_N=... NUMFMT_QEMU_N=... tests/numfmt/run.sh      tests/numfmt/run.sh bench
+. "$(dirname "$0")/../lib/common.sh"
+here=$SOX_ROOT/tests/numfmt
+out=$OUT_ROOT/numfmt
+mkdir -p "$out"
+
+RT_FLAGS="-std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie -fno-stack-protector
+  -O2 -Wall -Wextra -Werror -I$SOX_ROOT"
+HOST_N=${NUMFMT_N:-1000000}
+QEMU_N=${NUMFMT_QEMU_N:-200000}
+
+cc_for() {
+  case $1 in
+    x86_64-linux) echo gcc ;;
+    aarch64-linux) echo aarch64-linux-gnu-gcc ;;
+  esac
+}
+
+# build TARGET: the freestanding object and the test binary into $out/TARGET/.
+build() {
+  local t=$1 cc dir
+  cc=$(cc_for "$t"); dir=$out/$t
+  mkdir -p "$dir"
+  if ! command -v "$cc" >/dev/null; then skip "numfmt/$t/build" "no $cc"; return 1; fi
+  # shellcheck disable=SC2086
+  if ! $cc $RT_FLAGS -c "$SOX_ROOT/runtime/numfmt.c" -o "$dir/numfmt.o" 2> "$dir/cc.err"; then
+    fail "numfmt/$t/freestanding" "compile: $(head -3 "$dir/cc.err" | tr '\n' ' ')"; return 1
+  fi
+  local undefined
+  undefined=$(${cc%gcc}nm -u "$dir/numfmt.o" 2>/dev/null | awk '{print $2}' | tr '\n' ' ')
+  if [ -n "$undefined" ]; then fail "numfmt/$t/freestanding" "undefined symbols: $undefined"
+  else pass "numfmt/$t/freestanding"; fi
+  if ! $cc -std=c11 -O2 -D_GNU_SOURCE -Wall -Wextra -I"$SOX_ROOT" -static \
+       "$here/numfmt_test.c" "$dir/numfmt.o" -lm -o "$dir/numfmt_test" 2> "$dir/cc.err"; then
+    fail "numfmt/$t/build" "test harness: $(head -3 "$dir/cc.err" | tr '\n' ' ')"; return 1
+  fi
+}
+
+# run_suite TARGET ITERATIONS: the differential cases, one suite line each.
+run_suite() {
+  local t=$1 n=$2 dir=$out/$1
+  if ! can_run "$t"; then skip "numfmt/$t/differential" "cannot run $t binaries here"; return; fi
+  run_on "$t" "$dir/numfmt_test" "$t" "$n" "$here" 2> "$dir/run.err"
+  local rc=$?
+  [ $rc -eq 0 ] || fail "numfmt/$t/differential" "test binary exited with status $rc: $(tail -2 "$dir/run.err" | tr '\n' ' ')"
+}
+
+if [ "$1" = bench ]; then
+  build "$(host_target)" && "$out/$(host_target)/numfmt_test" bench 0 "$here" bench
+  exit
+fi
+
+for t in $TARGETS; do
+  build "$t" || continue
+  if [ "$t" = "$(host_target)" ]; then run_suite "$t" "$HOST_N"; else run_suite "$t" "$QEMU_N"; fi
+done
+
+# The same code under ASan+UBSan (natively, few iterations): no overflow, no UB.
+t=$(host_target); dir=$out/$t-san
+mkdir -p "$dir"
+if gcc -std=c11 -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+     -I"$SOX_ROOT" "$here/numfmt_test.c" "$SOX_ROOT/runtime/numfmt.c" -lm -o "$dir/numfmt_test" 2> "$dir/cc.err"; then
+  "$dir/numfmt_test" "$t-sanitized" "${NUMFMT_SAN_N:-20000}" "$here" 2> "$dir/run.err" \
+    || fail "numfmt/$t-sanitized/differential" "exit status $?: $(grep -m2 -E 'ERROR|runtime error' "$dir/run.err" | tr '\n' ' ')"
+else
+  fail "numfmt/$t-sanitized/build" "$(head -3 "$dir/cc.err" | tr '\n' ' ')"
+fi
