@@ -50,12 +50,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- Arena ---------------------------------------------------------------- */
-typedef struct ArenaBlock ArenaBlock;
-typedef struct Arena { ArenaBlock *head; } Arena;
-void *arena_alloc(Arena *a, size_t n);          /* zeroed, 16-byte aligned */
-char *arena_strndup(Arena *a, const char *s, size_t n);
-void arena_free(Arena *a);
+/* ---- AstArena ---------------------------------------------------------------- */
+typedef struct AstArenaBlock AstArenaBlock;
+typedef struct AstArena { AstArenaBlock *head; } AstArena;
+void *ast_alloc(AstArena *a, size_t n);          /* zeroed, 16-byte aligned */
+char *ast_strndup(AstArena *a, const char *s, size_t n);
+void ast_arena_free(AstArena *a);
 
 typedef struct Module Module;
 typedef struct Function Function;
@@ -275,7 +275,7 @@ struct Module {
 };
 
 typedef struct Program {
-    Arena arena;
+    AstArena arena;
     const char *main_path;
     Module **modules;           /* modules[0] = the main file, then imported modules in
                                    the order their first import was compiled */

@@ -1,6 +1,9 @@
 # soxcc: the compiler and driver; links the assembler and linker libraries (one process).
+# Both libraries are linked whole: the driver reaches them through weak references
+# (compiler/toolchain.c), so soxcc builds even while one of them is incomplete.
 SOXCC_SRCS := $(wildcard compiler/*.c)
 bin/soxcc: $(SOXCC_SRCS:%.c=$(BUILD)/%.o) $(SOXAS_LIB) $(SOXLD_LIB) $(COMMON_LIB)
 	@mkdir -p bin
-	$(CC) $(ALL_LDFLAGS) $^ -o $@
+	$(CC) $(ALL_LDFLAGS) $(SOXCC_SRCS:%.c=$(BUILD)/%.o) \
+	  -Wl,--whole-archive $(SOXAS_LIB) $(SOXLD_LIB) -Wl,--no-whole-archive $(COMMON_LIB) -o $@
 TOOLS += bin/soxcc

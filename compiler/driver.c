@@ -1,0 +1,378 @@
+/* driver.c — soxcc's build pipeline: compile each .sox to Sox-format assembly,
+ * assemble .s to .o, link with the runtime, and optionally run the result.
+ *
+ * All three steps run in this process (toolchain.c); -v prints each one as the
+ * equivalent command line, -save-temps keeps the intermediate files in the current
+ * directory (NAME.s, NAME.o).  Outputs are written atomically (common/diag.h), so a
+ * failed build never leaves a partial file where the user asked for one. */
+#include "compiler/driver.h"
+#include "common/buf.h"
+#include "common/diag.h"
+#include "compiler/codegen.h"
+#include "compiler/frontend.h"
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define EXIT_COMPILE_ERROR_RUN 65   /* the interpreter's status for compile errors */
+
+/* ---- Temporary files (removed at exit unless -save-temps) ---- */
+
+static char **temps;
+static int ntemps;
+
+static void remove_temps(void) {
+    for (int i = 0; i < ntemps; i++)
+        unlink(temps[i]);
+}
+
+static char *temp_path(const char *suffix) {
+    const char *dir = getenv("TMPDIR");
+    char *path = xformat("%s/soxcc-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix);
+    int fd = mkstemps(path, (int)strlen(suffix));
+    if (fd < 0)
+        fatal("cannot create a temporary file in '%s': %s", dir && *dir ? dir : "/tmp",
+              strerror(errno));
+    close(fd);
+    if (ntemps == 0)
+        atexit(remove_temps);
+    temps = xrealloc(temps, (size_t)(ntemps + 1) * sizeof *temps);
+    temps[ntemps++] = path;
+    return path;
+}
+
+/* ---- Names ---- */
+
+static const char *extension(const char *path) {
+    const char *base = strrchr(path, '/');
+    const char *dot = strrchr(base ? base + 1 : path, '.');
+    return dot ? dot : "";
+}
+
+/* "dir/prog.sox" + ".s" -> "prog.s" (in the current directory, like cc). */
+static char *replace_extension(const char *path, const char *ext) {
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    int n = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    return xformat("%.*s%s", n, base, ext);
+}
+
+/* Where intermediate files of `input` go: kept beside the user with -save-temps. */
+static char *intermediate_path(const DriverOptions *o, const char *input, const char *ext) {
+    return o->save_temps ? replace_extension(input, ext) : xstrdup(temp_path(ext));
+}
+
+static void print_step(const DriverOptions *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void print_step(const DriverOptions *o, const char *fmt, ...) {
+    if (!o->verbose)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* ---- Sysroot ---- */
+
+static bool is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* <dir of soxcc>/../sysroot in a build tree, <prefix>/lib/soxcc/sysroot when installed. */
+static char *default_sysroot(const char *argv0) {
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n > 0)
+        self[n] = '\0';
+    else if (!realpath(argv0, self))
+        snprintf(self, sizeof self, "%s", argv0);
+    char *slash = strrchr(self, '/');
+    const char *dir = slash ? (*slash = '\0', self) : ".";
+    char *tree = xformat("%s/../sysroot", dir);
+    char *installed = xformat("%s/../lib/soxcc/sysroot", dir);
+    bool use_tree = is_dir(tree) || !is_dir(installed);
+    free(use_tree ? installed : tree);
+    return use_tree ? tree : installed;
+}
+
+static char *runtime_dir(const DriverOptions *o) {
+    char *root = o->sysroot ? xstrdup(o->sysroot) : default_sysroot(o->argv0);
+    char *lib = xformat("%s/%s/lib", root, target_name(o->target));
+    char *crt1 = xformat("%s/crt1.o", lib);
+    if (access(crt1, R_OK) != 0) {
+        error("cannot find the %s runtime in sysroot '%s' (no %s)", target_name(o->target), root,
+              crt1);
+        free(lib);
+        lib = NULL;
+    }
+    free(crt1);
+    free(root);
+    return lib;
+}
+
+/* ---- Steps ---- */
+
+typedef struct Build {
+    const DriverOptions *o;
+    char **objects;             /* link inputs, in command-line order */
+    int nobjects;
+    bool compile_error;         /* a Sox compile error (65 under --run) */
+} Build;
+
+static void add_object(Build *b, char *path) {
+    b->objects = xrealloc(b->objects, (size_t)(b->nobjects + 1) * sizeof *b->objects);
+    b->objects[b->nobjects++] = path;
+}
+
+/* Sox source -> assembly text in *out.  Returns 0 or 1. */
+static int compile_sox(Build *b, const char *input, Buf *out) {
+    const DriverOptions *o = b->o;
+    FrontendOptions fo = {.test_mode = o->test};
+    Program *prog = frontend_parse_program(input, &fo);
+    if (!prog) {
+        b->compile_error = true;
+        return 1;
+    }
+    if (o->dump_ast) {
+        ast_dump(prog, out);
+        program_free(prog);
+        return 0;
+    }
+    int rc = codegen_program(prog, o->target, o->opt_level, o->test, out) ? 1 : 0;
+    program_free(prog);
+    return rc;
+}
+
+static int write_text(const char *path, const Buf *text) {
+    return write_file_atomic(path, text->data, text->len, 0) ? 1 : 0;
+}
+
+static int assemble(Build *b, const char *name, const Buf *text, const char *obj) {
+    print_step(b->o, "soxas -target %s %s -o %s", target_name(b->o->target), name, obj);
+    return tool_assemble(b->o->target, name, (const char *)text->data, text->len, obj);
+}
+
+/* What a .sox input becomes: NAME.s (-S), NAME.o (-c), or a link input. */
+static int build_sox(Build *b, const char *input) {
+    const DriverOptions *o = b->o;
+    Buf text = {0};
+    int rc = compile_sox(b, input, &text);
+    if (rc == 0 && o->dump_ast) {
+        fwrite(text.data, 1, text.len, stdout);
+    } else if (rc == 0 && o->mode == MODE_ASSEMBLY) {
+        char *out = o->output ? xstrdup(o->output) : replace_extension(input, ".s");
+        print_step(o, "soxcc -S -target %s -O%d %s -o %s", target_name(o->target), o->opt_level,
+                   input, out);
+        rc = write_text(out, &text);
+        free(out);
+    } else if (rc == 0) {
+        char *s = (o->save_temps || o->verbose) ? intermediate_path(o, input, ".s") : NULL;
+        print_step(o, "soxcc -S -target %s -O%d%s %s -o %s", target_name(o->target),
+                   o->opt_level, o->test ? " --test" : "", input, s ? s : "-");
+        if (s)
+            rc = write_text(s, &text);
+        char *obj = o->mode == MODE_OBJECT
+            ? (o->output ? xstrdup(o->output) : replace_extension(input, ".o"))
+            : intermediate_path(o, input, ".o");
+        if (rc == 0)
+            rc = assemble(b, s ? s : input, &text, obj);
+        if (rc == 0 && o->mode == MODE_LINK)
+            add_object(b, obj);
+        else
+            free(obj);
+        free(s);
+    }
+    buf_free(&text);
+    return rc;
+}
+
+static int build_asm(Build *b, const char *input) {
+    const DriverOptions *o = b->o;
+    if (o->mode == MODE_ASSEMBLY) {
+        error("'%s': an assembly input has nothing to do with -S", input);
+        return 1;
+    }
+    size_t len;
+    char *src = read_file(input, &len);
+    if (!src)
+        return 1;
+    Buf text = {(uint8_t *)src, len, len};
+    char *obj = o->mode == MODE_OBJECT
+        ? (o->output ? xstrdup(o->output) : replace_extension(input, ".o"))
+        : intermediate_path(o, input, ".o");
+    int rc = assemble(b, input, &text, obj);
+    if (rc == 0 && o->mode == MODE_LINK)
+        add_object(b, obj);
+    else
+        free(obj);
+    free(src);
+    return rc;
+}
+
+static int build_input(Build *b, const char *input) {
+    const char *ext = extension(input);
+    if (access(input, R_OK) != 0) {
+        error("cannot open '%s': %s", input, strerror(errno));
+        return 1;
+    }
+    if (!strcmp(ext, ".s"))
+        return build_asm(b, input);
+    if (!strcmp(ext, ".o") || !strcmp(ext, ".a")) {
+        if (b->o->mode == MODE_LINK)
+            add_object(b, xstrdup(input));
+        return 0;
+    }
+    return build_sox(b, input);   /* .sox, or any other name: Sox source */
+}
+
+static int link_program(Build *b, const char *output) {
+    const DriverOptions *o = b->o;
+    char *lib = runtime_dir(o);
+    if (!lib)
+        return 1;
+    if (o->verbose) {
+        fprintf(stderr, "soxld -o %s %s/crt1.o", output, lib);
+        for (int i = 0; i < b->nobjects; i++)
+            fprintf(stderr, " %s", b->objects[i]);
+        fprintf(stderr, " -L%s -lsoxrt\n", lib);
+    }
+    int rc = tool_link(o->target, lib, (const char *const *)b->objects, b->nobjects, output);
+    free(lib);
+    return rc;
+}
+
+/* ---- Running (--run, --test) ---- */
+
+static bool in_path(const char *prog) {
+    const char *path = getenv("PATH");
+    if (!path)
+        return false;
+    for (const char *p = path; *p;) {
+        const char *colon = strchr(p, ':');
+        int n = colon ? (int)(colon - p) : (int)strlen(p);
+        char *candidate = xformat("%.*s/%s", n, n ? p : ".", prog);
+        bool ok = access(candidate, X_OK) == 0;
+        free(candidate);
+        if (ok)
+            return true;
+        p += n + (colon ? 1 : 0);
+    }
+    return false;
+}
+
+/* Runs exe (under qemu-<arch> for a foreign target) with argv[0] = the Sox file, so
+ * the program sees the same argv whatever the temporary name.  Returns its exit
+ * status, 128+N for a signal. */
+static int run_program(const DriverOptions *o, const char *exe, const char *argv0) {
+    bool foreign = o->target != target_host();
+    char *qemu = xformat("qemu-%s", target_arch(o->target));
+    if (foreign && !in_path(qemu)) {
+        error("cannot run %s programs here: '%s' was not found in PATH", target_name(o->target),
+              qemu);
+        free(qemu);
+        return 1;
+    }
+    int n = 0;
+    const char **args = xcalloc((size_t)o->nrun_args + 6, sizeof *args);
+    if (foreign) {
+        args[n++] = qemu;
+        args[n++] = "-0";
+        args[n++] = argv0;
+        args[n++] = exe;
+    } else {
+        args[n++] = argv0;
+    }
+    for (int i = 0; i < o->nrun_args; i++)
+        args[n++] = o->run_args[i];
+    if (o->verbose) {
+        for (int i = 0; i < n; i++)
+            fprintf(stderr, "%s%s", i ? " " : "", i == 0 && !foreign ? exe : args[i]);
+        fputc('\n', stderr);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        error("cannot start '%s': %s", exe, strerror(errno));
+        return 1;
+    }
+    if (pid == 0) {
+        if (foreign)
+            execvp(qemu, (char *const *)args);
+        else
+            execv(exe, (char *const *)args);
+        fprintf(stderr, "soxcc: error: cannot run '%s': %s\n", foreign ? qemu : exe,
+                strerror(errno));
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 1;
+    free(args);
+    free(qemu);
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+/* ---- The whole build ---- */
+
+static int check_inputs(const DriverOptions *o) {
+    int sox = 0;
+    for (int i = 0; i < o->ninputs; i++)
+        sox += strcmp(extension(o->inputs[i]), ".s") && strcmp(extension(o->inputs[i]), ".o") &&
+               strcmp(extension(o->inputs[i]), ".a");
+    if (o->output && o->mode != MODE_LINK && o->ninputs > 1) {
+        error("cannot specify '-o' with '-S' or '-c' and several input files");
+        return 1;
+    }
+    if ((o->run || o->test) && sox != 1) {
+        error("'%s' needs exactly one Sox program", o->test ? "--test" : "--run");
+        return 1;
+    }
+    if (o->mode == MODE_LINK && sox > 1) {
+        error("several Sox programs cannot be linked into one executable");
+        return 1;
+    }
+    return 0;
+}
+
+int driver_run(const DriverOptions *o) {
+    if (check_inputs(o))
+        return 1;
+    bool running = o->run || o->test;
+    Build b = {.o = o};
+    int rc = 0;
+    for (int i = 0; i < o->ninputs && rc == 0; i++)
+        rc = build_input(&b, o->inputs[i]);
+    if (rc == 0 && o->mode == MODE_LINK && !o->dump_ast) {
+        const char *exe = running ? temp_path("") : o->output ? o->output : "a.out";
+        rc = link_program(&b, exe);
+        if (rc == 0 && running) {
+            const char *prog = NULL;
+            for (int i = 0; i < o->ninputs && !prog; i++)
+                if (strcmp(extension(o->inputs[i]), ".o") && strcmp(extension(o->inputs[i]), ".a") &&
+                    strcmp(extension(o->inputs[i]), ".s"))
+                    prog = o->inputs[i];
+            rc = run_program(o, exe, prog ? prog : exe);
+        }
+    }
+    for (int i = 0; i < b.nobjects; i++)
+        free(b.objects[i]);
+    free(b.objects);
+    if (rc != 0 && b.compile_error && running)
+        return EXIT_COMPILE_ERROR_RUN;
+    return rc;
+}
