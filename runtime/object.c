@@ -1,0 +1,193 @@
+/* object.c — object constructors and the string intern set.
+ *
+ * Every string is interned, so string equality is pointer equality and table keys
+ * compare by address.  The intern set is weak: the collector drops strings nothing
+ * else marked (rt_strings_sweep) before it frees them. */
+#include "runtime/rt.h"
+
+#define TOMBSTONE ((SoxString *)1)
+
+static SoxString **intern;        /* open addressing, capacity a power of two */
+static size_t intern_cap, intern_used;   /* used counts tombstones too */
+
+static SoxString **intern_alloc(size_t cap)
+{
+    void *p = sys_mmap(0, cap * sizeof(SoxString *), RT_PROT_RW, RT_MAP_PRIVATE_ANON, -1, 0);
+    if (RT_MMAP_FAILED(p))
+        rt_error("Out of memory.");
+    return p;
+}
+
+static void intern_grow(void)
+{
+    size_t old_cap = intern_cap;
+    SoxString **old = intern;
+    intern_cap = old_cap ? old_cap * 2 : 1024;
+    intern = intern_alloc(intern_cap);
+    intern_used = 0;
+    for (size_t i = 0; i < old_cap; i++) {
+        SoxString *s = old[i];
+        if (s && s != TOMBSTONE) {
+            size_t j = s->hash & (intern_cap - 1);
+            while (intern[j])
+                j = (j + 1) & (intern_cap - 1);
+            intern[j] = s;
+            intern_used++;
+        }
+    }
+    if (old)
+        sys_munmap(old, old_cap * sizeof(SoxString *));
+}
+
+SoxString *rt_string(const char *chars, size_t len)
+{
+    if (len > 0xffffffffu)
+        rt_error("Out of memory.");
+    uint32_t hash = rt_hash(chars, len);
+    if ((intern_used + 1) * 4 > intern_cap * 3)
+        intern_grow();
+    size_t mask = intern_cap - 1, j = hash & mask;
+    for (SoxString *s; (s = intern[j]) != 0; j = (j + 1) & mask)
+        if (s != TOMBSTONE && s->hash == hash && s->length == len &&
+            memcmp(s->chars, chars, len) == 0)
+            return s;
+    /* The allocation may collect, which may turn slots into tombstones: find the
+     * slot again afterwards rather than trusting j. */
+    SoxString *s = (SoxString *)rt_obj_alloc(SOX_OBJ_STRING, sizeof(SoxString) + len + 1);
+    s->length = (uint32_t)len;
+    s->hash = hash;
+    memcpy(s->chars, chars, len);
+    s->chars[len] = 0;
+    if ((intern_used + 1) * 4 > intern_cap * 3)
+        intern_grow();
+    mask = intern_cap - 1;
+    j = hash & mask;
+    while (intern[j] && intern[j] != TOMBSTONE)
+        j = (j + 1) & mask;
+    if (!intern[j])
+        intern_used++;
+    intern[j] = s;
+    return s;
+}
+
+Value rt_string_val(const char *chars, size_t len) { return SOX_OBJ_VAL(rt_string(chars, len)); }
+Value rt_cstring_val(const char *s) { return rt_string_val(s, rt_strlen(s)); }
+Value sox_string_intern(const char *chars, uint64_t len) { return rt_string_val(chars, len); }
+
+void rt_strings_sweep(void)
+{
+    for (size_t i = 0; i < intern_cap; i++) {
+        SoxString *s = intern[i];
+        if (s && s != TOMBSTONE && !s->obj.mark)
+            intern[i] = TOMBSTONE;
+    }
+}
+
+SoxArray *rt_array_new(int64_t capacity)
+{
+    SoxArray *a = (SoxArray *)rt_obj_alloc(SOX_OBJ_ARRAY, sizeof(SoxArray));
+    if (capacity > 0) {
+        a->items = rt_raw_alloc((size_t)capacity * sizeof(Value));
+        a->capacity = capacity;
+    }
+    return a;
+}
+
+void rt_array_push(SoxArray *a, Value v)
+{
+    if (a->count == a->capacity) {
+        int64_t cap = a->capacity < 8 ? 8 : a->capacity * 2;
+        a->items = rt_raw_realloc(a->items, (size_t)a->capacity * sizeof(Value), (size_t)cap * sizeof(Value));
+        a->capacity = cap;
+    }
+    a->items[a->count++] = v;
+}
+
+Value sox_array_new(uint64_t count, const Value *items)
+{
+    SoxArray *a = rt_array_new((int64_t)count);
+    if (count)
+        memcpy(a->items, items, count * sizeof(Value));
+    a->count = (int64_t)count;
+    return SOX_OBJ_VAL(a);
+}
+
+Value sox_array_push(Value array, Value v)
+{
+    rt_array_push(AS_ARRAY(array), v);
+    return array;
+}
+
+Value sox_table_new(void) { return SOX_OBJ_VAL(rt_obj_alloc(SOX_OBJ_TABLE, sizeof(SoxTable))); }
+
+Value sox_closure_new(const SoxFuncInfo *info, void *code)
+{
+    SoxClosure *c = (SoxClosure *)rt_obj_alloc(SOX_OBJ_CLOSURE,
+                                               sizeof(SoxClosure) + info->ncells * sizeof(SoxCell *));
+    c->code = code;
+    c->arity = info->arity;
+    c->ncells = info->ncells;
+    c->info = info;
+    return SOX_OBJ_VAL(c);
+}
+
+Value sox_cell_new(Value initial)
+{
+    SoxCell *c = (SoxCell *)rt_obj_alloc(SOX_OBJ_CELL, sizeof(SoxCell));
+    c->value = initial;
+    return SOX_OBJ_VAL(c);
+}
+
+Value rt_native_new(const char *name, RtNativeFn fn)
+{
+    SoxNative *n = (SoxNative *)rt_obj_alloc(SOX_OBJ_NATIVE, sizeof(SoxNative));
+    n->fn = fn;
+    n->name = name;
+    return SOX_OBJ_VAL(n);
+}
+
+Value rt_bound_new(Value receiver, SoxClosure *method)
+{
+    SoxBound *b = (SoxBound *)rt_obj_alloc(SOX_OBJ_BOUND, sizeof(SoxBound));
+    b->receiver = receiver;
+    b->method = method;
+    return SOX_OBJ_VAL(b);
+}
+
+Value rt_instance_new(SoxClass *klass)
+{
+    SoxInstance *in = (SoxInstance *)rt_obj_alloc(SOX_OBJ_INSTANCE, sizeof(SoxInstance));
+    in->klass = klass;
+    return SOX_OBJ_VAL(in);
+}
+
+Value sox_class_new(Value name)
+{
+    static uint64_t next_id = 1;
+    SoxClass *k = (SoxClass *)rt_obj_alloc(SOX_OBJ_CLASS, sizeof(SoxClass));
+    k->name = AS_STRING(name);
+    k->id = next_id++;
+    k->init = SOX_NIL;
+    return SOX_OBJ_VAL(k);
+}
+
+void sox_class_inherit(Value klass, Value superclass)
+{
+    if (!IS_CLASS(superclass))
+        rt_error("Superclass must be a class.");
+    SoxClass *sub = AS_CLASS(klass), *super = AS_CLASS(superclass);
+    for (int64_t i = 0; i < super->methods.capacity; i++) {
+        RtEntry *e = &super->methods.entries[i];
+        if (e->key)
+            rt_table_set(&sub->methods, e->key, e->value);
+    }
+    sub->init = super->init;
+}
+
+void sox_class_add_method(Value klass, Value name, Value closure)
+{
+    SoxClass *k = AS_CLASS(klass);
+    rt_table_set(&k->methods, AS_STRING(name), closure);
+    if (AS_STRING(name)->length == 4 && memcmp(AS_STRING(name)->chars, "init", 4) == 0)
+        k->init = closure;
+}

@@ -1,0 +1,82 @@
+#!/bin/bash
+# Runtime unit tests, on both targets (aarch64 under qemu-aarch64).
+# Each cases/NAME.c is a freestanding C program linked (GNU ld) against the
+# sysroot's crt1.o + libsoxrt.a.  Its stdout+stderr must equal cases/NAME.out,
+# or the output of the hosted generator cases/NAME.expect.c when that exists.
+# Directives in the first lines of NAME.c:
+#   // status: N          expected exit status (default 0)
+#   // env: VAR=VALUE     extra environment (repeatable)
+#   // args: A B ...      command-line arguments
+#   // stdout: closed     run with stdout a pipe whose reader has gone
+# When bin/soxld exists, each case is also linked with it (SKIP if that fails).
+cd "${SOX_ROOT:-$(dirname "$0")/../..}" || exit 2
+OUT=tests/out/runtime
+mkdir -p "$OUT"
+CASES=${CASES:-$(ls tests/runtime/cases/*.c | grep -v '\.expect\.c$')}
+make -s sysroot >/dev/null 2>"$OUT/make.err" || { echo "FAIL runtime/build: $(head -3 "$OUT/make.err")"; exit 0; }
+CFLAGS="-std=c11 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer
+  -fno-optimize-sibling-calls -fno-tree-loop-distribute-patterns -O1 -Wall -Wextra -Wno-unused-function -I."
+
+directive() { sed -n "1,12s|^// $1: ||p" "$2"; }
+
+run_case() {   # target exe case expected -> prints verdict
+  local target=$1 exe=$2 c=$3 expected=$4 name=$5
+  local want_status got_status envs args
+  want_status=$(directive status "$c"); want_status=${want_status:-0}
+  mapfile -t envs < <(directive env "$c")
+  read -r -a args <<< "$(directive args "$c")"
+  local runner=()
+  [ "$target" = aarch64-linux ] && runner=(qemu-aarch64)
+  if [ "$(directive stdout "$c")" = closed ]; then
+    # the reader exits at once; the program must end quietly, not crash
+    env "${envs[@]}" "${runner[@]}" "$exe" "${args[@]}" 2>"$exe.got" | true
+    got_status=${PIPESTATUS[0]}
+  else
+    env "${envs[@]}" "${runner[@]}" "$exe" "${args[@]}" >"$exe.got" 2>&1
+    got_status=$?
+  fi
+  if [ "$got_status" != "$want_status" ]; then
+    echo "FAIL $name: exit status $got_status, expected $want_status"
+  elif ! cmp -s "$exe.got" "$expected"; then
+    echo "FAIL $name: output differs (diff $expected $exe.got)"
+  else
+    echo "PASS $name"
+  fi
+}
+
+for target in x86_64-linux aarch64-linux; do
+  case $target in
+    x86_64-linux) cc=gcc; ld=ld ;;
+    aarch64-linux) cc=aarch64-linux-gnu-gcc; ld=aarch64-linux-gnu-ld ;;
+  esac
+  lib=sysroot/$target/lib
+  if [ "$target" = aarch64-linux ] && ! command -v qemu-aarch64 >/dev/null; then
+    for c in $CASES; do echo "SKIP $target/$(basename "$c" .c): qemu-aarch64 not installed"; done
+    continue
+  fi
+  mkdir -p "$OUT/$target"
+  for c in $CASES; do
+    base=$(basename "$c" .c)
+    o=$OUT/$target/$base
+    expected=tests/runtime/cases/$base.out
+    if [ -f "tests/runtime/cases/$base.expect.c" ]; then
+      gcc -O1 -o "$o.expect" "tests/runtime/cases/$base.expect.c" && "$o.expect" > "$o.expected" || {
+        echo "FAIL $target/$base: expectation generator failed"; continue; }
+      expected=$o.expected
+    fi
+    if ! $cc $CFLAGS -c "$c" -o "$o.o" 2>"$o.cc.err"; then
+      echo "FAIL $target/$base: does not compile: $(head -1 "$o.cc.err")"; continue
+    fi
+    if ! $ld -static -o "$o" "$lib/crt1.o" "$o.o" "$lib/libsoxrt.a" 2>"$o.ld.err"; then
+      echo "FAIL $target/$base: does not link: $(head -1 "$o.ld.err")"; continue
+    fi
+    run_case "$target" "$o" "$c" "$expected" "$target/$base"
+    if [ -x bin/soxld ]; then
+      if bin/soxld -o "$o.soxld" "$lib/crt1.o" "$o.o" -L "$lib" -lsoxrt 2>"$o.soxld.err"; then
+        run_case "$target" "$o.soxld" "$c" "$expected" "soxld/$target/$base"
+      else
+        echo "SKIP soxld/$target/$base: bin/soxld cannot link it yet: $(head -1 "$o.soxld.err")"
+      fi
+    fi
+  done
+done
