@@ -1026,13 +1026,13 @@ static bool ldst_imm(A64Ctx *c, uint32_t aux, A64Operand *o, const LdSt *ls, int
 static bool ldst_literal(A64Ctx *c, uint32_t aux, A64Operand *o, const LdSt *ls)
 {
     uint32_t opc;
+    if (aux & LS_UNSCALED) return bad_operands(c, o);
     if (aux & LS_PRFM) opc = 3;
-    else if (aux & LS_SIGNED || ls->opc == 2) opc = ls->v ? 2 : 2;   /* ldrsw / q */
-    else if (!(aux & LS_ANY) || !(aux & LS_LOAD) || (aux & LS_UNSCALED)) return bad_operands(c, o);
-    else if (ls->v) opc = ls->size == 2 ? 0 : ls->size == 3 ? 1 : 3;
-    else opc = ls->size == 3 ? 1 : 0;
-    if (ls->v && opc == 3) return bad_operands(c, o);
-    if ((aux & LS_SIGNED) && !(aux & LS_XONLY)) return bad_operands(c, o);
+    else if ((aux & LS_SIGNED) && (aux & LS_XONLY)) opc = 2;               /* ldrsw */
+    else if (!(aux & LS_ANY) || !(aux & LS_LOAD)) return bad_operands(c, o);
+    else if (!ls->v) opc = ls->size == 3;                                   /* W 0, X 1 */
+    else if (ls->scale >= 2) opc = ls->scale - 2;                           /* S 0, D 1, Q 2 */
+    else return bad_operands(c, o);
     A64Expr *e = label_of(c, o);
     return e && fixup(c, R_AARCH64_LD_PREL_LO19, true, e) &&
            emit(c, 0x18000000 | opc << 30 | (uint32_t)ls->v << 26 | ls->rt);
@@ -1408,7 +1408,7 @@ static const A64Insn insns[] = {
     { "extr", enc_extr, 0, 0 },
     /* data processing */
     { "rbit", enc_dp1, 0, 0 }, { "rev16", enc_dp1, 0, 1 }, { "rev32", enc_dp1, 1, 2 },
-    { "rev", enc_dp1, 2, 0 }, { "rev64", enc_dp1, 1, 3 }, { "clz", enc_dp1, 0, 4 }, { "cls", enc_dp1, 0, 5 },
+    { "rev", enc_dp1, 2, 0 }, { "clz", enc_dp1, 0, 4 }, { "cls", enc_dp1, 0, 5 },
     { "udiv", enc_dp2, 0, 2 }, { "sdiv", enc_dp2, 0, 3 }, { "lslv", enc_dp2, 0, 8 },
     { "lsrv", enc_dp2, 0, 9 }, { "asrv", enc_dp2, 0, 10 }, { "rorv", enc_dp2, 0, 11 },
     { "madd", enc_madd, 0x1b000000, 0 }, { "msub", enc_madd, 0x1b008000, 0 },
@@ -1523,7 +1523,7 @@ static bool branch_cond(const char *name, A64Insn *row)
     if (name[0] != 'b') return false;
     const char *cc = name[1] == '.' ? name + 2 : name + 1;
     int cond = a64_cond_code(cc, (int)strlen(cc));
-    if (cond < 0) return false;
+    if (cond < 0 || (cond >= 14 && cc == name + 1)) return false;   /* GNU as has no "bal" */
     *row = (A64Insn){ name, enc_bcond, 0, (uint32_t)cond };
     return true;
 }
