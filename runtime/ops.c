@@ -69,13 +69,14 @@ bool rt_values_equal(Value a, Value b) { return values_equal(a, b); }
  * A SoxCache remembers (class id, method closure) for the last class seen at a
  * site.  Class ids are never reused, so a cache entry for a class that has been
  * collected can never match again: the closure pointer is only trusted after the
- * live receiver's class proved the id. */
+ * live receiver's class proved the id.  The name is checked too, so a cache used
+ * by mistake for two names stays correct. */
 
-enum { CACHE_CLASS_ID, CACHE_METHOD };
+enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME };
 
 static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
 {
-    if (cache && cache->word[CACHE_CLASS_ID] == k->id)
+    if (cache && cache->word[CACHE_CLASS_ID] == k->id && cache->word[CACHE_NAME] == (uintptr_t)name)
         return (SoxClosure *)(uintptr_t)cache->word[CACHE_METHOD];
     Value m;
     if (!rt_table_get(&k->methods, name, &m))
@@ -83,6 +84,7 @@ static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
     if (cache) {
         cache->word[CACHE_CLASS_ID] = k->id;
         cache->word[CACHE_METHOD] = (uint64_t)(uintptr_t)AS_CLOSURE(m);
+        cache->word[CACHE_NAME] = (uint64_t)(uintptr_t)name;
     }
     return AS_CLOSURE(m);
 }
