@@ -10,8 +10,8 @@
  *   - fractions with t >= -27 use one 64x64->128 multiply by 5^-t and a shift:
  *     v * 10^s = m * 5^s * 2^(e+s), and 5^27 < 2^63;
  *   - everything else (huge and tiny magnitudes) uses the same identities on a
- *     small big integer: m * 5^s shifted right, or (m << e) divided by 5^t * 2^t.
- * No step approximates, so no step can be off by one ulp.
+ *     small big integer: m * 5^s shifted right, or m * 2^(e-t) divided by 5^t.
+ * No result is approximated, so none can be off by one ulp.
  *
  * Parsing.  A literal is read as D * 10^q with D the significant digits.  Short
  * inputs take Clinger's fast path (D and 10^|q| exact doubles, one rounding).
@@ -145,19 +145,6 @@ static void big_shl(Big *b, int bits)
     b->len = top + (carry_out != 0);
 }
 
-/* b = b / d; returns b % d. */
-static uint32_t big_div_small(Big *b, uint32_t d)
-{
-    uint64_t rem = 0;
-    for (int i = b->len - 1; i >= 0; i--) {
-        uint64_t cur = rem << 32 | b->limb[i];
-        b->limb[i] = (uint32_t)(cur / d);
-        rem = cur % d;
-    }
-    while (b->len > 0 && b->limb[b->len - 1] == 0) b->len--;
-    return (uint32_t)rem;
-}
-
 static int big_cmp(const Big *a, const Big *b)
 {
     if (a->len != b->len) return a->len < b->len ? -1 : 1;
@@ -188,6 +175,80 @@ static int big_any_below(const Big *b, int bit)
     for (int i = 0; i < w && i < b->len; i++)
         if (b->limb[i]) return 1;
     return sh && w < b->len && (b->limb[w] & ((UINT32_C(1) << sh) - 1)) != 0;
+}
+
+/* The top 64 bits of b, with its most significant bit at bit 63. */
+static uint64_t big_top64(const Big *b)
+{
+    int L = big_bitlen(b);
+    return L >= 64 ? big_bits(b, L - 64, 64) : big_bits(b, 0, 64) << (64 - L);
+}
+
+/* a = a - b, for a >= b. */
+static void big_sub(Big *a, const Big *b)
+{
+    int64_t borrow = 0;
+    for (int i = 0; i < a->len; i++) {
+        int64_t d = (int64_t)a->limb[i] - (i < b->len ? b->limb[i] : 0) - borrow;
+        borrow = d < 0;
+        a->limb[i] = (uint32_t)(d + (borrow << 32));
+    }
+    while (a->len > 0 && a->limb[a->len - 1] == 0) a->len--;
+}
+
+/* 5^(27 * k) for k <= POW5_CACHED, built on first use: formatting needs 5^s for
+ * s up to 342, and one copy plus one multiplication beats a dozen of them.
+ * (Single-threaded users only, like the rest of the runtime.) */
+enum { POW5_CACHED = 12, POW5_CACHE_LIMBS = 25 };
+static uint32_t pow5_cache[POW5_CACHED + 1][POW5_CACHE_LIMBS];
+static int pow5_cache_len[POW5_CACHED + 1];
+
+/* b = 5^n */
+static void big_set_pow5(Big *b, int n)
+{
+    if (pow5_cache_len[0] == 0) {
+        big_set_u64(b, 1);
+        for (int k = 0; k <= POW5_CACHED; k++) {
+            for (int i = 0; i < b->len; i++) pow5_cache[k][i] = b->limb[i];
+            pow5_cache_len[k] = b->len;
+            big_mul_add(b, pow5_u64[27], 0);
+        }
+    }
+    int k = n / 27 <= POW5_CACHED ? n / 27 : POW5_CACHED;
+    b->len = pow5_cache_len[k];
+    for (int i = 0; i < b->len; i++) b->limb[i] = pow5_cache[k][i];
+    big_mul_pow5(b, n - 27 * k);
+}
+
+static double pow2_double(int x) /* 2^x, -1022 <= x <= 1023 */
+{
+    return double_of((uint64_t)(x + 1023) << 52);
+}
+
+/* Returns floor(N / D), which must be below 2^62, and leaves N = N mod D.  Each
+ * round subtracts a multiple of D estimated from the leading 64 bits of both; the
+ * estimate is scaled down by 2^-50 so that it never exceeds the true quotient
+ * despite truncation and double rounding (relative error < 4 * 2^-53), and the
+ * rest after one round is below 2^13 * D. */
+static uint64_t big_divmod(Big *N, const Big *D)
+{
+    uint64_t q = 0;
+    Big t;
+    for (int round = 0; round < 3 && big_cmp(N, D) >= 0; round++) {
+        double ratio = (double)big_top64(N) / (double)big_top64(D);
+        double estimate = ratio * pow2_double(big_bitlen(N) - big_bitlen(D)) * (1 - 0x1p-50);
+        uint64_t qe = (uint64_t)estimate;
+        if (qe == 0) break;
+        big_copy(&t, D);
+        big_mul_add(&t, qe, 0);
+        big_sub(N, &t);
+        q += qe;
+    }
+    while (big_cmp(N, D) >= 0) {
+        big_sub(N, D);
+        q++;
+    }
+    return q;
 }
 
 /* ---- Formatting --------------------------------------------------------------- */
@@ -241,20 +302,25 @@ static uint64_t scale_down_u64(uint64_t I, int tail, int t, int *rest)
     return I / d;
 }
 
-/* floor(m * 2^e / 10^t) for a big integer m * 2^e, e > 11: divide by 5^t, then
- * by 2^t.  The rest is r2 * 5^t + r1 (r1 < 5^t, r2 < 2^t the two remainders),
- * which compares with half of 10^t exactly as r2 compares with 2^(t-1), r1 breaking
- * the tie. */
+/* floor(m * 2^e / 10^t) for a big integer m * 2^e, e > 11: the quotient of
+ * N = m * 2^(e-t) by D = 5^t (moving the power of two to D when e < t).  The rest
+ * is N mod D, compared with half of D. */
 static uint64_t scale_down_big(uint64_t m, int e, int t, int *rest)
 {
-    Big b;
-    big_set_u64(&b, m);
-    big_shl(&b, e);
-    int r1_nonzero = 0, n = t;
-    for (; n >= 13; n -= 13) r1_nonzero |= big_div_small(&b, (uint32_t)pow5_u64[13]) != 0;
-    if (n > 0) r1_nonzero |= big_div_small(&b, (uint32_t)pow5_u64[n]) != 0;
-    *rest = classify_bits((int)big_bits(&b, t - 1, 1), big_any_below(&b, t - 1) || r1_nonzero);
-    return big_bits(&b, t, 64);
+    Big N, D;
+    big_set_u64(&N, m);
+    big_shl(&N, e - t);
+    big_set_pow5(&D, t);
+    big_shl(&D, t - e);
+    uint64_t X = big_divmod(&N, &D);
+    if (N.len == 0) {
+        *rest = REST_ZERO;
+    } else {
+        big_shl(&N, 1);
+        int c = big_cmp(&N, &D);
+        *rest = c < 0 ? REST_BELOW_HALF : c == 0 ? REST_HALF : REST_ABOVE_HALF;
+    }
+    return X;
 }
 
 /* floor(m * 2^e * 10^s) = (m * 5^s) >> (-e - s), s <= 27, exact in 128 bits. */
@@ -277,8 +343,8 @@ static uint64_t scale_up_small(uint64_t m, int e, int s, int *rest)
 static uint64_t scale_up_big(uint64_t m, int e, int s, int *rest)
 {
     Big b;
-    big_set_u64(&b, m);
-    big_mul_pow5(&b, s);
+    big_set_pow5(&b, s);
+    big_mul_add(&b, m, 0);
     int sh = -e - s;
     if (sh <= 0) {
         big_shl(&b, -sh);
@@ -475,13 +541,6 @@ static double big_to_double(const Big *x)
     return candidate_to_double(c);
 }
 
-/* The top 64 bits of b, with its most significant bit at bit 63. */
-static uint64_t big_top64(const Big *b)
-{
-    int L = big_bitlen(b);
-    return L >= 64 ? big_bits(b, L - 64, 64) : big_bits(b, 0, 64) << (64 - L);
-}
-
 /* A guess within a few ulps of D / (5^n * 2^n). */
 static Candidate approximate_quotient(const Big *D, const Big *pow5n, int n)
 {
@@ -520,8 +579,7 @@ static int compare_with_midpoint(const Big *D, const Big *pow5n, int n, Candidat
 static double nearest_quotient(const Big *D, int n)
 {
     Big pow5n;
-    big_set_u64(&pow5n, 1);
-    big_mul_pow5(&pow5n, n);
+    big_set_pow5(&pow5n, n);
     Candidate c = approximate_quotient(D, &pow5n, n);
     /* Each step moves one ulp toward the value; the guess is a few ulps off.  The
      * bound only guards against a bug turning into a hang. */
