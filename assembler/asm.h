@@ -45,6 +45,7 @@ typedef struct AsmFixup {
     SrcLoc loc;
     /* private to the core */
     uint32_t raw, nvar;
+    int is_data;            /* from .byte/.long/...: the core patches it itself */
 } AsmFixup;
 
 /* Relaxable variable-size piece (x86 jmp/jcc). The target decides its size from the
@@ -56,6 +57,8 @@ typedef struct AsmRelax {
     int size;               /* current size in bytes (set by the core from relax_size) */
     int reloc_type;         /* relocation if it cannot be resolved in the section */
     SrcLoc loc;
+    int preemptible;        /* a global default-visibility destination is not resolvable
+                             * (x86 "jmp f@PLT", like GNU as) */
 } AsmRelax;
 
 typedef struct AsmTarget {
@@ -135,5 +138,5 @@ void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_typ
 
 /* ---- Target state ---- */
 void *asm_target_state(Assembler *a);                   /* per-assembly pointer for the target */
-void asm_set_target_state(Assembler *a, void *state);   /* set it (freed by the target) */
+void asm_set_target_state(Assembler *a, void *state);   /* set it (the core free()s it) */
 #endif

@@ -1,0 +1,115 @@
+/* asm_internal.h — the core's own data structures, shared by the parser/layout (core.c,
+ * directives.c, expr.c) and the ELF writer (elfwrite.c). Encoders use asm.h only. */
+#ifndef SOX_ASM_INTERNAL_H
+#define SOX_ASM_INTERNAL_H
+#include <stdio.h>
+#include <stdlib.h>
+#include "assembler/asm.h"
+#include "common/buf.h"
+#include "common/elf.h"
+
+enum { BIND_LOCAL, BIND_GLOBAL, BIND_WEAK };
+
+struct AsmSymbol {
+    char *name;
+    uint32_t hash;
+    AsmSymbol *hash_next;
+    int order;                  /* creation order (GNU as keeps symbols in this order) */
+    AsmSection *section;        /* defining section; NULL = undefined or absolute */
+    uint32_t raw, nvar;         /* position: raw offset + growth of the first nvar variable items */
+    uint64_t value;             /* final value, after layout */
+    unsigned defined : 1, temporary : 1, is_section : 1, is_file : 1, is_absolute : 1,
+        is_equated : 1, is_common : 1, local_directive : 1, in_reloc : 1, has_size : 1,
+        explicit_binding : 1;
+    int binding;                /* BIND_* */
+    int type;                   /* STT_* */
+    int visibility;             /* STV_* */
+    AsmExpr equated;            /* for .set/.equ to an expression with symbols */
+    AsmExpr size;               /* .size expression */
+    uint64_t size_value;         /* st_size */
+    uint64_t common_align;
+    int symtab_index;
+};
+
+/* A variable-size item between fixed bytes: alignment padding or a relaxable instruction. */
+enum { VAR_ALIGN, VAR_RELAX };
+typedef struct AsmVar {
+    int kind;
+    uint32_t raw;               /* raw offset at which it sits */
+    int size;                   /* current size */
+    /* VAR_ALIGN */
+    uint32_t align, max_skip;   /* max_skip 0 = no limit */
+    int fill_code;              /* pad with the target's NOPs */
+    uint8_t fill;
+    /* VAR_RELAX */
+    AsmRelax relax;
+} AsmVar;
+
+typedef struct AsmReloc {
+    uint64_t offset;
+    int type;
+    AsmSymbol *sym;             /* NULL = none (index 0) */
+    int64_t addend;
+} AsmReloc;
+
+struct AsmSection {
+    char *name;
+    uint32_t type;
+    uint64_t flags, entsize, align;
+    int index;                  /* ELF section index (set by the writer) */
+    AsmSymbol *symbol;          /* section symbol */
+    Buf raw;                    /* fixed bytes (for NOBITS: zeros, discarded) */
+    AsmVar *vars;
+    uint32_t nvars, cap_vars;
+    Buf data;                   /* final bytes after layout */
+    uint64_t size;              /* final size */
+    uint64_t *growth;           /* growth[k] = total size of vars 0..k-1 */
+    AsmReloc *relocs;
+    size_t nrelocs, cap_relocs;
+    int rela_index;
+};
+
+typedef struct SymTable {
+    AsmSymbol **buckets;
+    size_t nbuckets, count;
+} SymTable;
+
+struct Assembler {
+    const AsmTarget *target;
+    const char *file_name;      /* input name for diagnostics */
+    AsmSection **sections;
+    int nsections, cap_sections;
+    AsmSection *cur, *prev;     /* current and previous section (.previous) */
+    AsmSymbol **symbols;        /* every symbol, in creation order */
+    int nsymbols, cap_symbols;
+    SymTable table;
+    AsmFixup *fixups;
+    size_t nfixups, cap_fixups;
+    AsmFixup *final_fixups;     /* created while writing relaxed items (GNU as: md_convert_frag) */
+    size_t nfinal, cap_final;
+    int local_label_count[100]; /* numeric labels 0..99: definitions so far */
+    uint32_t *numeric_counts;   /* for larger numeric labels: not supported beyond 99 */
+    AsmSymbol *file_symbol;
+    Buf comment;                /* .ident strings for .comment */
+    int has_comment;
+    void *target_state;
+    int errors;
+    int temp_count;
+};
+
+AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len);   /* find or create */
+AsmSymbol *asm_symbol_find(Assembler *a, const char *name, size_t len);
+AsmSymbol *asm_symbol_temp(Assembler *a);                                /* anonymous, here */
+AsmSymbol *asm_numeric_label_ref(Assembler *a, int n, int forward);
+void asm_numeric_label_define(Assembler *a, int n, SrcLoc loc);
+AsmSection *asm_section_get(Assembler *a, const char *name, uint32_t type, uint64_t flags,
+                            uint64_t entsize, int *created);
+void asm_set_section(Assembler *a, AsmSection *s);
+void asm_define_label(Assembler *a, AsmSymbol *s, SrcLoc loc);
+int asm_directive(Assembler *a, const char *name, char *args, SrcLoc loc);
+void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, uint32_t max_skip);
+int asm_finish(Assembler *a);                       /* layout, fixups; 0 or -1 */
+void asm_write_elf(Assembler *a, Buf *out);
+int64_t asm_symbol_final_value(Assembler *a, AsmSymbol *s);
+const char *skip_space(const char *p);
+#endif

@@ -1,0 +1,627 @@
+/* core.c — soxas's target-independent driver: statements, labels, emission, layout
+ * (relaxation and alignment), fixup resolution, and the library entry points. */
+#include <ctype.h>
+#include <string.h>
+#include <stdlib.h>
+#include "assembler/asm_internal.h"
+#include "assembler/soxas.h"
+
+/* The AArch64 encoder lives in its own file; soxas still builds while it is absent. */
+extern const AsmTarget asm_target_aarch64 __attribute__((weak));
+
+const AsmTarget *asm_target_for(Target t) {
+    switch (t) {
+    case TARGET_X86_64: return &asm_target_x86_64;
+    case TARGET_AARCH64: return &asm_target_aarch64;
+    default: return NULL;
+    }
+}
+
+/* Statements are copied into a scratch buffer before parsing; columns of characters in it
+ * map 1:1 onto the source line, which lets asm_loc_at place carets precisely. */
+static const char *scratch_base;
+static int scratch_col;
+
+SrcLoc asm_loc_at(SrcLoc loc, const char *p) {
+    if (scratch_base && p >= scratch_base && p <= scratch_base + loc.line_len + 1)
+        loc.col = scratch_col + (int)(p - scratch_base);
+    return loc;
+}
+
+/* ---- emission ---- */
+static int check_emit(Assembler *a) {
+    if (a->cur->type == SHT_NOBITS) return 0;
+    return 1;
+}
+
+void asm_emit(Assembler *a, const void *bytes, size_t n) {
+    if (!check_emit(a)) {
+        /* only zeros may go to .bss; the caller reports non-zero data */
+        buf_zero(&a->cur->raw, n);
+        return;
+    }
+    buf_append(&a->cur->raw, bytes, n);
+}
+void asm_emit_u8(Assembler *a, uint8_t v) { buf_u8(&a->cur->raw, v); }
+void asm_emit_u16(Assembler *a, uint16_t v) { buf_u16(&a->cur->raw, v); }
+void asm_emit_u32(Assembler *a, uint32_t v) { buf_u32(&a->cur->raw, v); }
+void asm_emit_u64(Assembler *a, uint64_t v) { buf_u64(&a->cur->raw, v); }
+int asm_section_is_code(Assembler *a) { return (a->cur->flags & SHF_EXECINSTR) != 0; }
+int asm_section_is_bss(Assembler *a) { return a->cur->type == SHT_NOBITS; }
+void *asm_target_state(Assembler *a) { return a->target_state; }
+void asm_set_target_state(Assembler *a, void *state) { a->target_state = state; }
+
+static AsmVar *new_var(Assembler *a, int kind) {
+    AsmSection *s = a->cur;
+    if (s->nvars == s->cap_vars) {
+        s->cap_vars = s->cap_vars ? s->cap_vars * 2 : 16;
+        s->vars = xrealloc(s->vars, s->cap_vars * sizeof *s->vars);
+    }
+    AsmVar *v = &s->vars[s->nvars++];
+    memset(v, 0, sizeof *v);
+    v->kind = kind;
+    v->raw = (uint32_t)s->raw.len;
+    return v;
+}
+
+void asm_emit_relax(Assembler *a, const AsmRelax *r) {
+    AsmVar *v = new_var(a, VAR_RELAX);
+    v->relax = *r;
+}
+
+void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, uint32_t max_skip) {
+    if (align <= 1) return;
+    if (align > a->cur->align) a->cur->align = align;
+    AsmVar *v = new_var(a, VAR_ALIGN);
+    v->align = align;
+    v->max_skip = max_skip;
+    v->fill = fill;
+    v->fill_code = !has_fill && (a->cur->flags & SHF_EXECINSTR) && a->target->fill_code;
+}
+
+static void fixup_push(AsmFixup **list, size_t *n, size_t *cap, const AsmFixup *f) {
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        *list = xrealloc(*list, *cap * sizeof **list);
+    }
+    (*list)[(*n)++] = *f;
+}
+
+void asm_fixup(Assembler *a, int reloc_type, int size, int pcrel, const AsmExpr *e, SrcLoc loc) {
+    AsmFixup f = { a->cur, 0, reloc_type, size, pcrel, *e, loc, (uint32_t)a->cur->raw.len,
+                   a->cur->nvars, 0 };
+    f.loc.line_text = NULL;   /* the line text does not outlive its statement */
+    fixup_push(&a->fixups, &a->nfixups, &a->cap_fixups, &f);
+}
+
+void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_type, int size,
+                     int pcrel, const AsmExpr *e, SrcLoc loc) {
+    AsmFixup f = { s, offset, reloc_type, size, pcrel, *e, loc, 0, 0, 0 };
+    f.loc.line_text = NULL;
+    fixup_push(&a->final_fixups, &a->nfinal, &a->cap_final, &f);
+}
+
+/* ---- statements ---- */
+static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
+
+/* Length of the comment-free statement starting at p (up to newline, ';' or comment),
+ * honouring strings. Sets *next to where the following statement starts. */
+static size_t statement_length(const AsmTarget *t, const char *p, const char *end,
+                               int at_line_start, const char **next) {
+    const char *q = p;
+    size_t lc = strlen(t->line_comment);
+    const char *s = p;
+    while (s < end && (*s == ' ' || *s == '\t')) s++;
+    if (at_line_start && t->start_comment && *t->start_comment && s < end &&
+        *s == t->start_comment[0]) {
+        while (q < end && *q != '\n') q++;
+        *next = q;
+        return 0;
+    }
+    while (q < end && *q != '\n') {
+        char c = *q;
+        if (c == '"') {
+            for (q++; q < end && *q != '"' && *q != '\n'; q++)
+                if (*q == '\\' && q + 1 < end) q++;
+            if (q < end && *q == '"') q++;
+            continue;
+        }
+        if (c == '\'' && q + 1 < end && q[1] != '\n') {
+            /* character constant 'c: skip the quoted char so that '#' or ';' stay data */
+            q += q[1] == '\\' && q + 2 < end ? 3 : 2;
+            if (q < end && *q == '\'') q++;
+            continue;
+        }
+        if (c == ';') {
+            *next = q + 1;
+            return (size_t)(q - p);
+        }
+        if (c == '/' && q + 1 < end && q[1] == '*') {
+            break;   /* handled by the caller (block comments may span lines) */
+        }
+        if ((size_t)(end - q) >= lc && !memcmp(q, t->line_comment, lc)) {
+            size_t len = (size_t)(q - p);
+            while (q < end && *q != '\n') q++;
+            *next = q;
+            return len;
+        }
+        q++;
+    }
+    *next = q;
+    return (size_t)(q - p);
+}
+
+static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
+    for (;;) {
+        char *p = (char *)skip_space(s);
+        if (!*p) return;
+        loc.col = scratch_col + (int)(p - scratch_base);
+        /* numeric label "12:" */
+        if (isdigit((unsigned char)*p)) {
+            char *q = p;
+            while (isdigit((unsigned char)*q)) q++;
+            if (*q == ':') {
+                long n = strtol(p, NULL, 10);
+                if (n > 99) {
+                    error_at(loc, "numeric local label %ld is too large (0..99)", n);
+                    return;
+                }
+                asm_numeric_label_define(a, (int)n, loc);
+                s = q + 1;
+                continue;
+            }
+        }
+        /* label "name:" or "\"quoted\":" */
+        char *name = p, *q = p;
+        size_t len;
+        if (*q == '"') {
+            name = ++q;
+            while (*q && *q != '"') q++;
+            len = (size_t)(q - name);
+            if (*q) q++;
+        } else {
+            while (is_symbol_char((unsigned char)*q)) q++;
+            len = (size_t)(q - name);
+        }
+        char *after = (char *)skip_space(q);
+        if (len && *after == ':' && after[1] != ':') {
+            AsmSymbol *sym = asm_symbol_get(a, name, len);
+            asm_define_label(a, sym, loc);
+            s = after + 1;
+            continue;
+        }
+        if (!len) {
+            error_at(loc, "junk at start of statement");
+            return;
+        }
+        /* "name = expr" */
+        if (*after == '=' && after[1] != '=') {
+            name[len] = 0;
+            char buf[512];
+            snprintf(buf, sizeof buf, "%s,%s", name, after + 1);
+            asm_directive(a, ".set", buf, loc);
+            return;
+        }
+        char saved = *q;
+        *q = 0;
+        char mnemonic[64];
+        if (len >= sizeof mnemonic) {
+            error_at(loc, "unknown instruction or directive '%s'", name);
+            return;
+        }
+        for (size_t i = 0; i <= len; i++) mnemonic[i] = (char)tolower((unsigned char)name[i]);
+        *q = saved;
+        char *args = (char *)skip_space(q);
+        if (mnemonic[0] == '.') {
+            asm_directive(a, mnemonic, args, loc);
+            return;
+        }
+        /* strip trailing blanks of the operands */
+        size_t n = strlen(args);
+        while (n && (args[n - 1] == ' ' || args[n - 1] == '\t' || args[n - 1] == '\r')) n--;
+        args[n] = 0;
+        a->target->encode(a, mnemonic, args, loc);
+        return;
+    }
+}
+
+static void assemble_text(Assembler *a, const char *text, size_t len) {
+    const char *p = text, *end = text + len;
+    int line = 1;
+    char small[1024];
+    char *scratch = small;
+    size_t scratch_cap = sizeof small;
+    int in_block_comment = 0;
+    while (p < end) {
+        const char *line_start = p;
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        SrcLoc loc = { a->file_name, line, 1, line_start, (size_t)(eol - line_start) };
+        if ((size_t)(eol - line_start) + 2 > scratch_cap) {
+            scratch_cap = (size_t)(eol - line_start) + 2;
+            scratch = scratch == small ? xmalloc(scratch_cap) : xrealloc(scratch, scratch_cap);
+        }
+        /* copy the line without block comments (replaced by blanks to keep columns) */
+        size_t n = 0;
+        for (const char *q = line_start; q < eol; q++) {
+            if (in_block_comment) {
+                if (q[0] == '*' && q + 1 < eol && q[1] == '/') {
+                    in_block_comment = 0;
+                    scratch[n++] = ' ';
+                    q++;
+                }
+                scratch[n++] = ' ';
+                continue;
+            }
+            if (q[0] == '/' && q + 1 < eol && q[1] == '*') {
+                in_block_comment = 1;
+                scratch[n++] = ' ';
+                scratch[n++] = ' ';
+                q++;
+                continue;
+            }
+            if (*q == '"') {   /* keep strings verbatim */
+                scratch[n++] = *q++;
+                while (q < eol && *q != '"') {
+                    if (*q == '\\' && q + 1 < eol) scratch[n++] = *q++;
+                    scratch[n++] = *q++;
+                }
+                if (q < eol) scratch[n++] = *q;
+                else break;
+                continue;
+            }
+            scratch[n++] = *q;
+        }
+        if (n && scratch[n - 1] == '\r') n--;
+        scratch[n] = 0;
+        const char *s = scratch, *send = scratch + n;
+        int first = 1;
+        while (s < send) {
+            const char *next;
+            size_t slen = statement_length(a->target, s, send, first, &next);
+            scratch_base = scratch;
+            scratch_col = 1;
+            char saved = scratch[(s - scratch) + slen];
+            ((char *)s)[slen] = 0;
+            handle_statement(a, (char *)s, loc);
+            ((char *)s)[slen] = saved;
+            first = 0;
+            s = next;
+            if (s < send && *s == '\n') break;
+        }
+        scratch_base = NULL;
+        p = eol < end ? eol + 1 : end;
+        line++;
+    }
+    if (scratch != small) free(scratch);
+}
+
+/* ---- layout ---- */
+static uint64_t symbol_offset(const AsmSymbol *s) {
+    return s->raw + s->section->growth[s->nvar];
+}
+
+static int var_size_align(const AsmVar *v, uint64_t start) {
+    uint64_t pad = (v->align - start % v->align) % v->align;
+    if (v->max_skip && pad > v->max_skip) pad = 0;
+    return (int)pad;
+}
+
+/* Whether a relaxable branch can be resolved inside its section (GNU as: the symbol is in the
+ * same section and cannot be preempted: local, or global with non-default visibility or
+ * default visibility in a non-shared link unless PLT-marked or weak). */
+static int relax_resolvable(const AsmSection *sec, const AsmRelax *r) {
+    AsmSymbol *s = r->target.sym;
+    if (!s || r->target.sub || !s->defined || s->is_equated || s->section != sec) return 0;
+    if (s->binding == BIND_WEAK) return 0;
+    if (r->preemptible && s->binding == BIND_GLOBAL && s->visibility == STV_DEFAULT) return 0;
+    return 1;
+}
+
+static void layout_section(Assembler *a, AsmSection *sec) {
+    (void)a;
+    uint32_t n = sec->nvars;
+    sec->growth = xcalloc(n + 1, sizeof *sec->growth);
+    uint64_t *prev = xcalloc(n + 1, sizeof *prev);
+    for (uint32_t i = 0; i < n; i++) {
+        AsmVar *v = &sec->vars[i];
+        if (v->kind == VAR_RELAX)
+            v->size = a->target->relax_size(&v->relax, relax_resolvable(sec, &v->relax), 0);
+        sec->growth[i + 1] = sec->growth[i] + (uint64_t)v->size;
+    }
+    for (int pass = 0; pass < 1000; pass++) {
+        memcpy(prev, sec->growth, (n + 1) * sizeof *prev);
+        int changed = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            AsmVar *v = &sec->vars[i];
+            uint64_t start = v->raw + sec->growth[i];
+            int size = v->size;
+            if (v->kind == VAR_ALIGN) {
+                size = var_size_align(v, start);
+            } else {
+                int res = relax_resolvable(sec, &v->relax);
+                int64_t dist = 0;
+                if (res) {
+                    AsmSymbol *t = v->relax.target.sym;
+                    uint64_t target = t->nvar <= i
+                                          ? t->raw + sec->growth[t->nvar]
+                                          : t->raw + prev[t->nvar] + (sec->growth[i] - prev[i]);
+                    dist = (int64_t)target + v->relax.target.addend - (int64_t)start;
+                }
+                size = a->target->relax_size(&v->relax, res, dist);
+                if (size < v->size) size = v->size;   /* branches only grow */
+            }
+            if (size != v->size) changed = 1;
+            v->size = size;
+            sec->growth[i + 1] = sec->growth[i] + (uint64_t)size;
+        }
+        if (!changed) break;
+    }
+    free(prev);
+    sec->size = sec->raw.len + sec->growth[n];
+}
+
+static void build_section_bytes(Assembler *a, AsmSection *sec) {
+    if (sec->type == SHT_NOBITS) return;
+    buf_reserve(&sec->data, sec->size);
+    uint32_t from = 0;
+    for (uint32_t i = 0; i < sec->nvars; i++) {
+        AsmVar *v = &sec->vars[i];
+        buf_append(&sec->data, sec->raw.data + from, v->raw - from);
+        from = v->raw;
+        uint64_t at = sec->data.len;
+        buf_zero(&sec->data, (size_t)v->size);
+        uint8_t *out = sec->data.data + at;
+        if (v->kind == VAR_ALIGN) {
+            if (v->fill_code) a->target->fill_code(out, (size_t)v->size);
+            else memset(out, v->fill, (size_t)v->size);
+        } else {
+            int res = relax_resolvable(sec, &v->relax);
+            int64_t dist = 0;
+            if (res)
+                dist = (int64_t)symbol_offset(v->relax.target.sym) + v->relax.target.addend -
+                       (int64_t)at;
+            a->target->relax_write(a, &v->relax, out, res, dist, sec, at);
+        }
+    }
+    buf_append(&sec->data, sec->raw.data + from, sec->raw.len - from);
+}
+
+/* ---- symbols' final values ---- */
+int64_t asm_symbol_final_value(Assembler *a, AsmSymbol *s) {
+    (void)a;
+    if (s->is_equated) return s->equated.addend + (s->equated.sym ? (int64_t)s->equated.sym->value : 0);
+    return (int64_t)s->value;
+}
+
+/* Reduces an expression to sym + addend over final values; returns -1 after an error. */
+static int reduce_expr(AsmExpr *x, SrcLoc loc) {
+    for (int depth = 0; x->sym && x->sym->is_equated; depth++) {
+        if (depth > 100) {
+            error_at(loc, "symbol '%s' is defined in terms of itself", x->sym->name);
+            return -1;
+        }
+        AsmSymbol *s = x->sym;
+        x->addend += s->equated.addend;
+        x->sym = s->equated.sym;
+        if (!x->sub) x->sub = s->equated.sub;
+    }
+    if (x->sub) {
+        AsmSymbol *sub = x->sub;
+        if (sub->is_equated && !sub->equated.sym) {
+            x->addend -= sub->equated.addend;
+            x->sub = NULL;
+        } else if (!sub->defined) {
+            error_at(loc, "can't resolve '%s' - '%s': '%s' is undefined",
+                     x->sym ? x->sym->name : "0", sub->name, sub->name);
+            return -1;
+        } else if (x->sym && x->sym->defined && x->sym->section == sub->section) {
+            x->addend += (int64_t)x->sym->value - (int64_t)sub->value;
+            x->sym = NULL;
+            x->sub = NULL;
+        }
+    }
+    return 0;
+}
+
+static void add_reloc(AsmSection *sec, uint64_t offset, int type, AsmSymbol *sym, int64_t addend) {
+    if (sec->nrelocs == sec->cap_relocs) {
+        sec->cap_relocs = sec->cap_relocs ? sec->cap_relocs * 2 : 64;
+        sec->relocs = xrealloc(sec->relocs, sec->cap_relocs * sizeof *sec->relocs);
+    }
+    AsmReloc r = { offset, type, sym, addend };
+    sec->relocs[sec->nrelocs++] = r;
+    if (sym) sym->in_reloc = 1;
+}
+
+/* Data directives are patched here (little-endian, truncation checked like GNU as);
+ * instruction fields by the target. */
+static int apply_resolved(Assembler *a, const AsmFixup *f, uint8_t *field, int64_t value) {
+    if (!f->is_data) return a->target->apply_fixup(a, f, field, value);
+    if (f->size < 8) {
+        int64_t lo = -((int64_t)1 << (8 * f->size - 1)), hi = ((int64_t)1 << (8 * f->size)) - 1;
+        if (value < lo || value > hi) {
+            error_at(f->loc, "value %lld does not fit in %d bytes", (long long)value, f->size);
+            return -1;
+        }
+    }
+    for (int i = 0; i < f->size; i++) field[i] = (uint8_t)((uint64_t)value >> (8 * i));
+    return 0;
+}
+
+static int process_fixup(Assembler *a, AsmFixup *f) {
+    AsmSection *sec = f->section;
+    AsmExpr x = f->expr;
+    if (reduce_expr(&x, f->loc)) return -1;
+    uint8_t *field = sec->type == SHT_NOBITS ? NULL : sec->data.data + f->offset;
+    int pcrel = f->pcrel;
+    int type = f->reloc_type;
+    if (x.sub) {
+        /* sym - here_in_this_section: becomes a pc-relative relocation */
+        if (!x.sub->defined || x.sub->section != sec || !x.sym || pcrel) {
+            error_at(f->loc, "can't resolve '%s' - '%s' (different sections)",
+                     x.sym ? x.sym->name : "0", x.sub->name);
+            return -1;
+        }
+        int t = a->target->data_reloc ? a->target->data_reloc(f->size, 1) : -1;
+        if (t < 0) {
+            error_at(f->loc, "cannot represent a %d-byte pc-relative relocation", f->size);
+            return -1;
+        }
+        x.addend += (int64_t)f->offset - (int64_t)x.sub->value;
+        x.sub = NULL;
+        pcrel = 1;
+        type = t;
+    }
+    if (!field) {
+        error_at(f->loc, "relocation in a section without contents");
+        return -1;
+    }
+    AsmSymbol *s = x.sym;
+    if (!s) {
+        if (pcrel) {
+            error_at(f->loc, "pc-relative reference to an absolute address is not supported");
+            return -1;
+        }
+        return apply_resolved(a, f, field, x.addend);
+    }
+    if (s->defined && s->binding == BIND_LOCAL && !s->is_common) {
+        if (pcrel && s->section == sec)
+            return apply_resolved(a, f, field, (int64_t)s->value + x.addend - (int64_t)f->offset);
+        /* GNU as converts a local symbol to its section symbol unless the target needs the
+         * symbol itself, or it lies in a mergeable section with a non-zero offset. */
+        int keep = a->target->keep_local_symbol && a->target->keep_local_symbol(f, s);
+        if ((s->section->flags & SHF_MERGE) && x.addend != 0) keep = 1;
+        if (s->is_section) keep = 1;
+        if (!keep) {
+            x.addend += (int64_t)s->value;
+            s = s->section->symbol;
+        }
+    }
+    if (type < 0) {
+        error_at(f->loc, "cannot represent this reference as a relocation");
+        return -1;
+    }
+    if (!s->defined && s->temporary && !s->is_section) {
+        error_at(f->loc, "undefined local symbol '%s'", s->name[0] >= '0' && s->name[0] <= '9'
+                                                          ? "numeric label" : s->name);
+        return -1;
+    }
+    add_reloc(sec, f->offset, type, s, x.addend);
+    return 0;
+}
+
+int asm_finish(Assembler *a) {
+    for (int i = 0; i < a->nsections; i++) layout_section(a, a->sections[i]);
+    /* final symbol values */
+    for (int i = 0; i < a->nsymbols; i++) {
+        AsmSymbol *s = a->symbols[i];
+        if (s->defined && s->section && !s->is_section) s->value = symbol_offset(s);
+    }
+    for (int i = 0; i < a->nsymbols; i++) {
+        AsmSymbol *s = a->symbols[i];
+        if (!s->is_equated || s->is_absolute) continue;
+        AsmExpr x = s->equated;
+        SrcLoc none = { a->file_name, 0, 0, NULL, 0 };
+        if (reduce_expr(&x, none)) continue;
+        if (x.sub) {
+            error_in(a->file_name, "cannot resolve the value of '%s'", s->name);
+            continue;
+        }
+        if (!x.sym) {
+            s->is_absolute = 1;
+            s->equated.sym = NULL;
+            s->equated.addend = x.addend;
+            s->value = (uint64_t)x.addend;
+        } else if (x.sym->defined && x.sym->section) {
+            s->section = x.sym->section;
+            s->value = x.sym->value + (uint64_t)x.addend;
+            s->is_equated = 0;
+            s->defined = 1;
+        }
+    }
+    for (int i = 0; i < a->nsections; i++) build_section_bytes(a, a->sections[i]);
+    for (size_t i = 0; i < a->nfixups; i++) {
+        AsmFixup *f = &a->fixups[i];
+        f->offset = f->raw + f->section->growth[f->nvar];
+        process_fixup(a, f);
+    }
+    for (size_t i = 0; i < a->nfinal; i++) process_fixup(a, &a->final_fixups[i]);
+    /* sizes */
+    for (int i = 0; i < a->nsymbols; i++) {
+        AsmSymbol *s = a->symbols[i];
+        if (!s->has_size) continue;
+        AsmExpr x = s->size;
+        SrcLoc none = { a->file_name, 0, 0, NULL, 0 };
+        if (reduce_expr(&x, none)) continue;
+        if (x.sym || x.sub) {
+            error_in(a->file_name, ".size expression for '%s' does not evaluate to a constant",
+                     s->name);
+            continue;
+        }
+        s->size_value = (uint64_t)x.addend;
+    }
+    return diag_error_count ? -1 : 0;
+}
+
+/* ---- lifecycle ---- */
+static Assembler *assembler_new(const AsmTarget *t, const char *name) {
+    Assembler *a = xcalloc(1, sizeof *a);
+    a->target = t;
+    a->file_name = name;
+    a->cur = asm_section_get(a, ".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 0, NULL);
+    asm_section_get(a, ".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, NULL);
+    asm_section_get(a, ".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 0, NULL);
+    a->prev = a->cur;
+    return a;
+}
+
+static void assembler_free(Assembler *a) {
+    for (int i = 0; i < a->nsections; i++) {
+        AsmSection *s = a->sections[i];
+        free(s->name);
+        buf_free(&s->raw);
+        buf_free(&s->data);
+        free(s->vars);
+        free(s->growth);
+        free(s->relocs);
+        free(s);
+    }
+    free(a->sections);
+    for (int i = 0; i < a->nsymbols; i++) {
+        free(a->symbols[i]->name);
+        free(a->symbols[i]);
+    }
+    free(a->symbols);
+    free(a->table.buckets);
+    free(a->fixups);
+    free(a->final_fixups);
+    buf_free(&a->comment);
+    free(a->target_state);
+    free(a);
+}
+
+int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out) {
+    const AsmTarget *target = asm_target_for(t);
+    if (!target || !target->encode) {
+        error("no encoder for target '%s' in this build", target_name(t));
+        return 1;
+    }
+    int errors_before = diag_error_count;
+    Assembler *a = assembler_new(target, input_name);
+    assemble_text(a, text, len);
+    if (diag_error_count == errors_before) asm_finish(a);
+    int failed = diag_error_count != errors_before;
+    if (!failed) asm_write_elf(a, out);
+    assembler_free(a);
+    return failed ? 1 : 0;
+}
+
+int soxas_assemble(Target t, const char *input_name, const char *text, size_t len,
+                   const char *output_path) {
+    Buf out = {0};
+    int rc = soxas_assemble_buf(t, input_name, text, len, &out);
+    if (rc == 0 && write_file_atomic(output_path, out.data, out.len, 0) != 0) rc = 1;
+    buf_free(&out);
+    return rc;
+}

@@ -1,0 +1,253 @@
+/* expr.c — GNU-as style expressions: constants folded, at most "sym - sym + constant". */
+#include <ctype.h>
+#include <string.h>
+#include "assembler/asm_internal.h"
+
+typedef struct ExprParser {
+    Assembler *a;
+    const char *p;
+    SrcLoc loc;
+    int failed;
+} ExprParser;
+
+const char *skip_space(const char *p) {
+    while (*p == ' ' || *p == '\t') p++;
+    return p;
+}
+
+static int is_symbol_start(int c) { return isalpha(c) || c == '_' || c == '.' || c == '$'; }
+static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
+
+static void expr_error(ExprParser *e, const char *at, const char *msg) {
+    if (!e->failed) error_at(asm_loc_at(e->loc, at), "%s", msg);
+    e->failed = 1;
+}
+
+static int is_constant(const AsmExpr *x) { return !x->sym && !x->sub; }
+
+/* sym - sub where both sit in the same section with no variable item between: constant now. */
+static void fold_difference(AsmExpr *x) {
+    if (x->sym && x->sub && x->sym->defined && x->sub->defined && !x->sym->is_equated &&
+        !x->sub->is_equated && x->sym->section == x->sub->section && x->sym->nvar == x->sub->nvar) {
+        x->addend += (int64_t)x->sym->raw - (int64_t)x->sub->raw;
+        x->sym = x->sub = NULL;
+    }
+}
+
+/* Equated symbols with a constant value (.set n, 5) read as that constant. */
+static void resolve_equated(AsmExpr *x) {
+    if (x->sym && x->sym->is_equated && x->sym->is_absolute) {
+        x->addend += x->sym->equated.addend;
+        x->sym = NULL;
+    }
+    if (x->sub && x->sub->is_equated && x->sub->is_absolute) {
+        x->addend -= x->sub->equated.addend;
+        x->sub = NULL;
+    }
+}
+
+static AsmExpr parse_binary(ExprParser *e, int min_prec);
+
+static int64_t parse_number(ExprParser *e, const char **pp) {
+    const char *p = *pp;
+    uint64_t v = 0;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        p += 2;
+        if (!isxdigit((unsigned char)*p)) expr_error(e, p, "bad hexadecimal number");
+        while (isxdigit((unsigned char)*p)) {
+            int c = tolower((unsigned char)*p++);
+            v = v * 16 + (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+    } else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B') && (p[2] == '0' || p[2] == '1')) {
+        p += 2;
+        while (*p == '0' || *p == '1') v = v * 2 + (uint64_t)(*p++ - '0');
+    } else if (p[0] == '0' && isdigit((unsigned char)p[1])) {
+        while (*p >= '0' && *p <= '7') v = v * 8 + (uint64_t)(*p++ - '0');
+    } else {
+        while (isdigit((unsigned char)*p)) v = v * 10 + (uint64_t)(*p++ - '0');
+    }
+    if (is_symbol_char((unsigned char)*p)) expr_error(e, p, "bad number");
+    *pp = p;
+    return (int64_t)v;
+}
+
+static AsmExpr parse_primary(ExprParser *e) {
+    AsmExpr x = {0};
+    const char *p = skip_space(e->p);
+    if (*p == '(') {
+        e->p = p + 1;
+        x = parse_binary(e, 0);
+        p = skip_space(e->p);
+        if (*p != ')') expr_error(e, p, "missing ')' in expression");
+        else p++;
+        e->p = p;
+        return x;
+    }
+    if (*p == '-' || *p == '~' || *p == '+' || *p == '!') {
+        char op = *p;
+        e->p = p + 1;
+        x = parse_primary(e);
+        if (op == '+') return x;
+        if (op == '-' && x.sym && !x.sub) {
+            x.sub = x.sym;       /* -sym is only useful as part of a - b; keep it */
+            x.sym = NULL;
+            x.addend = -x.addend;
+            return x;
+        }
+        if (op == '-' && x.sym && x.sub) {
+            AsmSymbol *t = x.sym;
+            x.sym = x.sub;
+            x.sub = t;
+            x.addend = -x.addend;
+            return x;
+        }
+        if (!is_constant(&x)) {
+            expr_error(e, p, "operator needs a constant operand");
+            return x;
+        }
+        x.addend = op == '-' ? -x.addend : op == '~' ? ~x.addend : !x.addend;
+        return x;
+    }
+    if (isdigit((unsigned char)*p)) {
+        /* 1f / 1b: numeric local labels */
+        const char *q = p;
+        while (isdigit((unsigned char)*q)) q++;
+        if ((*q == 'f' || *q == 'b') && !is_symbol_char((unsigned char)q[1]) && q - p <= 2) {
+            int n = atoi(p);
+            AsmSymbol *s = asm_numeric_label_ref(e->a, n, *q == 'f');
+            if (!s) expr_error(e, p, "backward reference to an undefined local label");
+            x.sym = s;
+            e->p = q + 1;
+            return x;
+        }
+        x.addend = parse_number(e, &p);
+        e->p = p;
+        return x;
+    }
+    if (*p == '\'') {
+        /* 'c  or 'c' character constants */
+        p++;
+        if (*p == '\\' && p[1]) {
+            p++;
+            x.addend = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == '0' ? 0 : (unsigned char)*p;
+        } else if (*p) {
+            x.addend = (unsigned char)*p;
+        } else {
+            expr_error(e, p, "bad character constant");
+        }
+        p++;
+        if (*p == '\'') p++;
+        e->p = p;
+        return x;
+    }
+    if (*p == '.' && !is_symbol_char((unsigned char)p[1])) {
+        x.sym = asm_symbol_temp(e->a);
+        e->p = p + 1;
+        return x;
+    }
+    if (is_symbol_start((unsigned char)*p) || *p == '"') {
+        const char *name = p;
+        size_t len;
+        if (*p == '"') {
+            name = ++p;
+            while (*p && *p != '"') p++;
+            len = (size_t)(p - name);
+            if (*p) p++;
+        } else {
+            while (is_symbol_char((unsigned char)*p)) p++;
+            len = (size_t)(p - name);
+        }
+        x.sym = asm_symbol_get(e->a, name, len);
+        e->p = p;
+        return x;
+    }
+    expr_error(e, p, *p ? "bad expression" : "missing expression");
+    e->p = p;
+    return x;
+}
+
+static int binary_prec(const char *p, int *oplen) {
+    *oplen = 1;
+    switch (p[0]) {
+    case '*': case '/': case '%': return 5;
+    case '<': if (p[1] == '<') { *oplen = 2; return 5; } return -1;
+    case '>': if (p[1] == '>') { *oplen = 2; return 5; } return -1;
+    case '|': case '&': case '^': case '!': return p[1] == p[0] ? -1 : 4;
+    case '+': case '-': return 3;
+    default: return -1;
+    }
+}
+
+static AsmExpr combine(ExprParser *e, const char *at, char op, AsmExpr l, AsmExpr r) {
+    resolve_equated(&l);
+    resolve_equated(&r);
+    if (op == '+') {
+        if (l.sym && r.sym) { expr_error(e, at, "cannot add two symbols"); return l; }
+        if (l.sub && r.sub) { expr_error(e, at, "cannot subtract two symbols here"); return l; }
+        AsmExpr x = { l.sym ? l.sym : r.sym, l.sub ? l.sub : r.sub, l.addend + r.addend };
+        fold_difference(&x);
+        return x;
+    }
+    if (op == '-') {
+        AsmExpr neg = { r.sub, r.sym, -r.addend };
+        return combine(e, at, '+', l, neg);
+    }
+    fold_difference(&l);
+    fold_difference(&r);
+    if (!is_constant(&l) || !is_constant(&r)) {
+        expr_error(e, at, "operator needs constant operands");
+        return l;
+    }
+    int64_t a = l.addend, b = r.addend, v = 0;
+    switch (op) {
+    case '*': v = (int64_t)((uint64_t)a * (uint64_t)b); break;
+    case '/': case '%':
+        if (b == 0) { expr_error(e, at, "division by zero"); return l; }
+        v = op == '/' ? a / b : a % b;
+        break;
+    case '<': v = (int64_t)((uint64_t)a << (b & 63)); break;
+    case '>': v = a >> (b & 63); break;
+    case '|': v = a | b; break;
+    case '&': v = a & b; break;
+    case '^': v = a ^ b; break;
+    case '!': v = a | ~b; break;   /* GNU as: a ! b = a or-not b */
+    }
+    AsmExpr x = { NULL, NULL, v };
+    return x;
+}
+
+static AsmExpr parse_binary(ExprParser *e, int min_prec) {
+    AsmExpr l = parse_primary(e);
+    for (;;) {
+        const char *p = skip_space(e->p);
+        int oplen, prec = binary_prec(p, &oplen);
+        if (prec < 0 || prec < min_prec || e->failed) break;
+        e->p = p + oplen;
+        AsmExpr r = parse_binary(e, prec + 1);
+        l = combine(e, p, p[0], l, r);
+    }
+    return l;
+}
+
+int asm_parse_expr(Assembler *a, const char *s, const char **end, AsmExpr *out, SrcLoc loc) {
+    ExprParser e = { a, s, loc, 0 };
+    AsmExpr x = parse_binary(&e, 0);
+    resolve_equated(&x);
+    fold_difference(&x);
+    if (!e.failed && !x.sym && x.sub) {
+        expr_error(&e, s, "cannot negate a symbol");
+    }
+    if (end) *end = skip_space(e.p);
+    *out = x;
+    return e.failed ? -1 : 0;
+}
+
+int asm_expr_constant(Assembler *a, const AsmExpr *e, int64_t *value) {
+    (void)a;
+    AsmExpr x = *e;
+    resolve_equated(&x);
+    fold_difference(&x);
+    if (!is_constant(&x)) return 0;
+    *value = x.addend;
+    return 1;
+}

@@ -1,0 +1,15 @@
+/* soxas.h — the assembler as a library (used by soxas's main and by the soxcc driver). */
+#ifndef SOX_SOXAS_H
+#define SOX_SOXAS_H
+#include <stddef.h>
+#include "common/target.h"
+#include "common/buf.h"
+
+/* Assembles `text` (len bytes; input_name is used in diagnostics) for target t and writes
+ * the ELF64 relocatable object to output_path atomically. Returns 0 on success, 1 after
+ * reporting errors (no output file is left behind). */
+int soxas_assemble(Target t, const char *input_name, const char *text, size_t len,
+                   const char *output_path);
+/* Same, appending the object to *out instead of writing a file. */
+int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out);
+#endif

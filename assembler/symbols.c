@@ -1,0 +1,150 @@
+/* symbols.c — symbol table (open hashing), numeric local labels and sections. */
+#include <string.h>
+#include <stdio.h>
+#include "assembler/asm_internal.h"
+
+static uint32_t hash_name(const char *s, size_t n) {
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static void table_grow(SymTable *t) {
+    size_t n = t->nbuckets ? t->nbuckets * 2 : 1024;
+    AsmSymbol **b = xcalloc(n, sizeof *b);
+    for (size_t i = 0; i < t->nbuckets; i++) {
+        for (AsmSymbol *s = t->buckets[i], *next; s; s = next) {
+            next = s->hash_next;
+            s->hash_next = b[s->hash & (n - 1)];
+            b[s->hash & (n - 1)] = s;
+        }
+    }
+    free(t->buckets);
+    t->buckets = b;
+    t->nbuckets = n;
+}
+
+static AsmSymbol *symbol_new(Assembler *a, const char *name, size_t len) {
+    AsmSymbol *s = xcalloc(1, sizeof *s);
+    s->name = xstrndup(name, len);
+    s->order = a->nsymbols;
+    if (a->nsymbols == a->cap_symbols) {
+        a->cap_symbols = a->cap_symbols ? a->cap_symbols * 2 : 256;
+        a->symbols = xrealloc(a->symbols, a->cap_symbols * sizeof *a->symbols);
+    }
+    a->symbols[a->nsymbols++] = s;
+    return s;
+}
+
+AsmSymbol *asm_symbol_find(Assembler *a, const char *name, size_t len) {
+    if (!a->table.nbuckets) return NULL;
+    uint32_t h = hash_name(name, len);
+    for (AsmSymbol *s = a->table.buckets[h & (a->table.nbuckets - 1)]; s; s = s->hash_next)
+        if (s->hash == h && !strncmp(s->name, name, len) && !s->name[len]) return s;
+    return NULL;
+}
+
+AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len) {
+    AsmSymbol *s = asm_symbol_find(a, name, len);
+    if (s) return s;
+    if (a->table.count * 2 >= a->table.nbuckets) table_grow(&a->table);
+    s = symbol_new(a, name, len);
+    s->hash = hash_name(name, len);
+    s->hash_next = a->table.buckets[s->hash & (a->table.nbuckets - 1)];
+    a->table.buckets[s->hash & (a->table.nbuckets - 1)] = s;
+    a->table.count++;
+    /* GNU as drops .L symbols from the symbol table unless a relocation needs them. */
+    s->temporary = len >= 2 && name[0] == '.' && name[1] == 'L';
+    return s;
+}
+
+static void place_here(Assembler *a, AsmSymbol *s) {
+    s->section = a->cur;
+    s->raw = (uint32_t)a->cur->raw.len;
+    s->nvar = a->cur->nvars;
+    s->defined = 1;
+}
+
+AsmSymbol *asm_symbol_temp(Assembler *a) {
+    AsmSymbol *s = xcalloc(1, sizeof *s);
+    s->name = "";
+    s->order = -1;
+    s->temporary = 1;
+    place_here(a, s);
+    return s;
+}
+
+void asm_define_label(Assembler *a, AsmSymbol *s, SrcLoc loc) {
+    if (s->defined || s->is_common) {
+        error_at(loc, "symbol '%s' is already defined", s->name);
+        return;
+    }
+    place_here(a, s);
+}
+
+/* Numeric local labels: the k-th definition of "n:" is the symbol "n\002k" (never emitted).
+ * nb refers to definition count[n], nf to count[n] + 1. */
+static AsmSymbol *numeric_symbol(Assembler *a, int n, int instance) {
+    char name[32];
+    int len = snprintf(name, sizeof name, "%d\002%d", n, instance);
+    AsmSymbol *s = asm_symbol_get(a, name, (size_t)len);
+    s->temporary = 1;
+    return s;
+}
+
+AsmSymbol *asm_numeric_label_ref(Assembler *a, int n, int forward) {
+    int k = a->local_label_count[n];
+    if (!forward && k == 0) return NULL;
+    return numeric_symbol(a, n, forward ? k + 1 : k);
+}
+
+void asm_numeric_label_define(Assembler *a, int n, SrcLoc loc) {
+    AsmSymbol *s = numeric_symbol(a, n, ++a->local_label_count[n]);
+    asm_define_label(a, s, loc);
+}
+
+/* ---- accessors of asm.h ---- */
+const char *asm_symbol_name(const AsmSymbol *s) { return s->name; }
+int asm_symbol_is_defined(const AsmSymbol *s) { return s->defined || s->is_equated; }
+int asm_symbol_is_global(const AsmSymbol *s) { return s->binding != BIND_LOCAL; }
+int asm_symbol_is_weak(const AsmSymbol *s) { return s->binding == BIND_WEAK; }
+int asm_symbol_visibility(const AsmSymbol *s) { return s->visibility; }
+AsmSection *asm_symbol_section(const AsmSymbol *s) { return s->defined ? s->section : NULL; }
+int asm_section_flags_merge(const AsmSection *s) { return (s->flags & SHF_MERGE) != 0; }
+
+/* ---- sections ---- */
+AsmSection *asm_section_get(Assembler *a, const char *name, uint32_t type, uint64_t flags,
+                            uint64_t entsize, int *created) {
+    for (int i = 0; i < a->nsections; i++) {
+        if (!strcmp(a->sections[i]->name, name)) {
+            if (created) *created = 0;
+            return a->sections[i];
+        }
+    }
+    AsmSection *s = xcalloc(1, sizeof *s);
+    s->name = xstrdup(name);
+    s->type = type;
+    s->flags = flags;
+    s->entsize = entsize;
+    s->align = 1;
+    if (a->nsections == a->cap_sections) {
+        a->cap_sections = a->cap_sections ? a->cap_sections * 2 : 16;
+        a->sections = xrealloc(a->sections, a->cap_sections * sizeof *a->sections);
+    }
+    a->sections[a->nsections++] = s;
+    /* The section symbol is created with the section (GNU as's order in .symtab). */
+    AsmSymbol *sym = symbol_new(a, name, strlen(name));
+    sym->is_section = 1;
+    sym->temporary = 1;
+    sym->defined = 1;
+    sym->section = s;
+    sym->type = STT_SECTION;
+    s->symbol = sym;
+    if (created) *created = 1;
+    return s;
+}
+
+void asm_set_section(Assembler *a, AsmSection *s) {
+    if (s != a->cur) a->prev = a->cur;
+    a->cur = s;
+}
