@@ -559,8 +559,10 @@ static bool enc_mov(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
     if (!is_gpr(&o[1])) return bad_operands(c, &o[1]);
     if (!same_width(c, &o[0], &o[1])) return false;
     int bits = o[0].reg.bits;
-    if (is_sp(&o[0]) || is_sp(&o[1]))   /* add Rd, Rn, #0 */
+    if (is_sp(&o[0]) || is_sp(&o[1])) {   /* add Rd, Rn, #0 */
+        if (gpr(c, &o[0], bits, R31_SP) < 0 || gpr(c, &o[1], bits, R31_SP) < 0) return false;
         return emit(c, 0x11000000 | SF(bits) | RN(o[1].reg.num) | o[0].reg.num);
+    }
     return emit(c, 0x2a0003e0 | SF(bits) | RM(o[1].reg.num) | o[0].reg.num);
 }
 
