@@ -1,7 +1,9 @@
 /* memory.c — the allocator and the mark-sweep collector.
  *
- * All memory lives in one large reserved arena (MAP_NORESERVE: only touched pages
- * cost RAM) cut into 64 KiB chunks.  A side table describes each chunk:
+ * All memory lives in a few large reserved segments (MAP_NORESERVE: only touched
+ * pages cost RAM; segments start at 64 MiB and double, because QEMU's user mode
+ * pays for every reserved page) cut into 64 KiB chunks, numbered across
+ * segments.  A side table describes each chunk:
  *   - small chunks hold slots of one size class (16 B .. 8 KiB), either GC objects
  *     or raw buffers (array items, table entries, scratch strings);
  *   - larger blocks take a run of whole chunks (the head chunk says how many).
@@ -20,8 +22,11 @@
 
 #define CHUNK_SHIFT 16
 #define CHUNK_SIZE ((size_t)1 << CHUNK_SHIFT)
-#define ARENA_SIZE ((size_t)32 << 30)
-#define NCHUNKS (ARENA_SIZE >> CHUNK_SHIFT)
+#define HEAP_MAX ((size_t)32 << 30)
+#define NCHUNKS (HEAP_MAX >> CHUNK_SHIFT)
+#define SEGMENT_MIN_CHUNKS 1024u      /* 64 MiB */
+#define SEGMENT_MAX_CHUNKS 16384u     /* 1 GiB */
+#define MAX_SEGMENTS 128
 #define SMALL_MAX 8192
 #define GC_MIN_THRESHOLD ((size_t)4 << 20)
 
@@ -46,11 +51,18 @@ static const uint16_t class_size[] = {
 typedef struct SizeClass {
     void *free[2];        /* free-slot chains: [0] objects, [1] raw */
     uint32_t bump_chunk[2];  /* chunk being carved (0 = none; chunk 0 is never small) */
+    char *bump_base[2];      /* its address */
 } SizeClass;
 
-static char *arena;
+typedef struct Segment { char *base; uint32_t first, n; } Segment;
+
+static Segment segments[MAX_SEGMENTS];
+static int nsegments;
+static uintptr_t heap_lo = ~(uintptr_t)0, heap_hi;
+static uint32_t next_segment_chunks = SEGMENT_MIN_CHUNKS;
 static Chunk *chunks;
 static uint32_t chunks_top = 1;     /* chunk 0 stays unused: 0 means "none" */
+static uint32_t segment_end = 1;    /* end of the last segment's chunk numbers */
 static SizeClass classes[NCLASSES];
 static uint8_t class_of_size[SMALL_MAX / 16 + 1];
 static FreeRun *free_runs;
@@ -86,7 +98,6 @@ static void *map_or_die(size_t size)
 
 void rt_heap_init(void)
 {
-    arena = map_or_die(ARENA_SIZE);
     chunks = map_or_die(NCHUNKS * sizeof(Chunk));
     int c = 0;
     for (size_t i = 0; i <= SMALL_MAX / 16; i++) {
@@ -104,7 +115,58 @@ void rt_gc_push_root(Value *slot)
         runtime_roots[nruntime_roots++] = slot;
 }
 
-static char *chunk_addr(uint32_t c) { return arena + ((size_t)c << CHUNK_SHIFT); }
+static char *chunk_addr(uint32_t c)
+{
+    int lo = 0, hi = nsegments - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (segments[mid].first <= c)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return segments[lo].base + ((size_t)(c - segments[lo].first) << CHUNK_SHIFT);
+}
+
+/* The chunk number of heap address p, or 0 when p is not in the heap. */
+static uint32_t chunk_of(uintptr_t p)
+{
+    if (p < heap_lo || p >= heap_hi)
+        return 0;
+    for (int i = nsegments - 1; i >= 0; i--) {
+        uintptr_t off = p - (uintptr_t)segments[i].base;
+        if (off < ((size_t)segments[i].n << CHUNK_SHIFT))
+            return segments[i].first + (uint32_t)(off >> CHUNK_SHIFT);
+    }
+    return 0;
+}
+
+static void add_free_run(uint32_t start, uint32_t n);
+
+static void new_segment(uint32_t min_chunks)
+{
+    uint32_t n = min_chunks > next_segment_chunks ? min_chunks : next_segment_chunks;
+    if (nsegments == MAX_SEGMENTS || (size_t)segment_end + n > NCHUNKS)
+        out_of_memory();
+    /* one chunk more than needed, so the base can be aligned to a chunk: slot
+     * arithmetic in object_at relies on it */
+    char *base = sys_mmap(0, (size_t)(n + 1) << CHUNK_SHIFT, RT_PROT_RW,
+                          RT_MAP_PRIVATE_ANON | RT_MAP_NORESERVE, -1, 0);
+    if (RT_MMAP_FAILED(base))
+        out_of_memory();
+    base = (char *)(((uintptr_t)base + CHUNK_SIZE - 1) & ~(uintptr_t)(CHUNK_SIZE - 1));
+    if (chunks_top < segment_end)       /* the old segment's tail stays usable */
+        add_free_run(chunks_top, segment_end - chunks_top);
+    segments[nsegments++] = (Segment){ base, segment_end, n };
+    if ((uintptr_t)base < heap_lo)
+        heap_lo = (uintptr_t)base;
+    if ((uintptr_t)base + ((size_t)n << CHUNK_SHIFT) > heap_hi)
+        heap_hi = (uintptr_t)base + ((size_t)n << CHUNK_SHIFT);
+    chunks_top = segment_end;
+    segment_end += n;
+    if (next_segment_chunks < SEGMENT_MAX_CHUNKS)
+        next_segment_chunks *= 2;
+}
 
 /* ---- runs of whole chunks --------------------------------------------------- */
 
@@ -123,7 +185,7 @@ static void add_free_run(uint32_t start, uint32_t n)
     free_runs[nfree_runs++] = (FreeRun){ start, n };
 }
 
-/* Best fit among freed runs, else fresh chunks from the top of the arena. */
+/* Best fit among freed runs, else fresh chunks from the last segment. */
 static uint32_t alloc_run(uint32_t n)
 {
     size_t best = nfree_runs;
@@ -141,8 +203,8 @@ static uint32_t alloc_run(uint32_t n)
             free_runs[best] = (FreeRun){ r.start + n, r.n - n };
         return r.start;
     }
-    if ((size_t)chunks_top + n > NCHUNKS)
-        out_of_memory();
+    if (chunks_top + n > segment_end)
+        new_segment(n);
     uint32_t start = chunks_top;
     chunks_top += n;
     return start;
@@ -185,8 +247,9 @@ static void *alloc_small(int cls, int raw)
         c = alloc_run(1);
         chunks[c] = (Chunk){ (uint8_t)(raw ? CH_SMALL_RAW : CH_SMALL_OBJ), (uint8_t)cls, 0 };
         sc->bump_chunk[raw] = c;
+        sc->bump_base[raw] = chunk_addr(c);
     }
-    p = chunk_addr(c) + chunks[c].n * size;
+    p = sc->bump_base[raw] + chunks[c].n * size;
     chunks[c].n++;
     return p;                   /* never used before: zero */
 }
@@ -220,7 +283,7 @@ void rt_raw_free(void *p, size_t size)
     (void)size;
     if (!p)
         return;
-    uint32_t c = (uint32_t)(((char *)p - arena) >> CHUNK_SHIFT);
+    uint32_t c = chunk_of((uintptr_t)p);
     if (chunks[c].kind == CH_SMALL_RAW) {
         SizeClass *sc = &classes[chunks[c].cls];
         ((SoxObj *)p)->type = 0;
@@ -235,7 +298,7 @@ void rt_raw_free(void *p, size_t size)
 
 static size_t block_size(void *p)
 {
-    uint32_t c = (uint32_t)(((char *)p - arena) >> CHUNK_SHIFT);
+    uint32_t c = chunk_of((uintptr_t)p);
     if (chunks[c].kind == CH_SMALL_RAW || chunks[c].kind == CH_SMALL_OBJ)
         return class_size[chunks[c].cls];
     return (size_t)chunks[c].n << CHUNK_SHIFT;
@@ -337,10 +400,9 @@ static void trace(SoxObj *o)
 /* The object containing address p, or NULL: the conservative-scan test. */
 static SoxObj *object_at(uintptr_t p)
 {
-    uintptr_t off = p - (uintptr_t)arena;
-    if (off >= ((size_t)chunks_top << CHUNK_SHIFT))
+    uint32_t c = chunk_of(p);
+    if (c == 0)
         return 0;
-    uint32_t c = (uint32_t)(off >> CHUNK_SHIFT);
     Chunk ch = chunks[c];
     if (ch.kind == CH_CONT) {
         c -= ch.n;
@@ -349,7 +411,7 @@ static SoxObj *object_at(uintptr_t p)
     SoxObj *o;
     if (ch.kind == CH_SMALL_OBJ) {
         size_t size = class_size[ch.cls];
-        size_t slot = (off & (CHUNK_SIZE - 1)) / size;
+        size_t slot = (p & (CHUNK_SIZE - 1)) / size;
         if (slot >= ch.n)
             return 0;
         o = (SoxObj *)(chunk_addr(c) + slot * size);
