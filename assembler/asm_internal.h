@@ -20,7 +20,7 @@ struct AsmSymbol {
     uint64_t value;             /* final value, after layout */
     unsigned defined : 1, temporary : 1, is_section : 1, is_file : 1, is_absolute : 1,
         is_equated : 1, is_common : 1, local_directive : 1, in_reloc : 1, has_size : 1,
-        explicit_binding : 1;
+        explicit_binding : 1, referenced : 1;
     int binding;                /* BIND_* */
     int type;                   /* STT_* */
     int visibility;             /* STV_* */
@@ -90,16 +90,19 @@ struct Assembler {
     int local_label_count[100]; /* numeric labels 0..99: definitions so far */
     uint32_t *numeric_counts;   /* for larger numeric labels: not supported beyond 99 */
     AsmSymbol *file_symbol;
+    AsmSymbol *temps;           /* "." symbols, chained through hash_next (freed at the end) */
     Buf comment;                /* .ident strings for .comment */
     int has_comment;
     void *target_state;
     int errors;
     int temp_count;
+    int order_counter;          /* next AsmSymbol.order */
 };
 
 AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len);   /* find or create */
 AsmSymbol *asm_symbol_find(Assembler *a, const char *name, size_t len);
-AsmSymbol *asm_symbol_temp(Assembler *a);                                /* anonymous, here */
+AsmSymbol *asm_symbol_temp(Assembler *a);
+void asm_symbol_referenced(Assembler *a, AsmSymbol *s);               /* used in an expression */                                /* anonymous, here */
 AsmSymbol *asm_numeric_label_ref(Assembler *a, int n, int forward);
 void asm_numeric_label_define(Assembler *a, int n, SrcLoc loc);
 AsmSection *asm_section_get(Assembler *a, const char *name, uint32_t type, uint64_t flags,
@@ -110,6 +113,5 @@ int asm_directive(Assembler *a, const char *name, char *args, SrcLoc loc);
 void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, uint32_t max_skip);
 int asm_finish(Assembler *a);                       /* layout, fixups; 0 or -1 */
 void asm_write_elf(Assembler *a, Buf *out);
-int64_t asm_symbol_final_value(Assembler *a, AsmSymbol *s);
 const char *skip_space(const char *p);
 #endif

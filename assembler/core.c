@@ -381,6 +381,7 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
             if (res)
                 dist = (int64_t)symbol_offset(v->relax.target.sym) + v->relax.target.addend -
                        (int64_t)at;
+            v->relax.size = v->size;
             a->target->relax_write(a, &v->relax, out, res, dist, sec, at);
         }
     }
@@ -388,11 +389,13 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
 }
 
 /* ---- symbols' final values ---- */
-int64_t asm_symbol_final_value(Assembler *a, AsmSymbol *s) {
-    (void)a;
-    if (s->is_equated) return s->equated.addend + (s->equated.sym ? (int64_t)s->equated.sym->value : 0);
-    return (int64_t)s->value;
+/* Final offset of a label (valid once its section is laid out); temporaries such as "."
+ * are not in the symbol list, so values are computed on demand. */
+static uint64_t label_value(const AsmSymbol *s) {
+    if (s->order >= 0 || s->is_section) return s->value;   /* listed: set by asm_finish */
+    return s->defined && s->section ? symbol_offset(s) : s->value;
 }
+
 
 /* Reduces an expression to sym + addend over final values; returns -1 after an error. */
 static int reduce_expr(AsmExpr *x, SrcLoc loc) {
@@ -416,7 +419,7 @@ static int reduce_expr(AsmExpr *x, SrcLoc loc) {
                      x->sym ? x->sym->name : "0", sub->name, sub->name);
             return -1;
         } else if (x->sym && x->sym->defined && x->sym->section == sub->section) {
-            x->addend += (int64_t)x->sym->value - (int64_t)sub->value;
+            x->addend += (int64_t)label_value(x->sym) - (int64_t)label_value(sub);
             x->sym = NULL;
             x->sub = NULL;
         }
@@ -468,7 +471,7 @@ static int process_fixup(Assembler *a, AsmFixup *f) {
             error_at(f->loc, "cannot represent a %d-byte pc-relative relocation", f->size);
             return -1;
         }
-        x.addend += (int64_t)f->offset - (int64_t)x.sub->value;
+        x.addend += (int64_t)f->offset - (int64_t)label_value(x.sub);
         x.sub = NULL;
         pcrel = 1;
         type = t;
@@ -487,14 +490,14 @@ static int process_fixup(Assembler *a, AsmFixup *f) {
     }
     if (s->defined && s->binding == BIND_LOCAL && !s->is_common) {
         if (pcrel && s->section == sec)
-            return apply_resolved(a, f, field, (int64_t)s->value + x.addend - (int64_t)f->offset);
+            return apply_resolved(a, f, field, (int64_t)label_value(s) + x.addend - (int64_t)f->offset);
         /* GNU as converts a local symbol to its section symbol unless the target needs the
          * symbol itself, or it lies in a mergeable section with a non-zero offset. */
         int keep = a->target->keep_local_symbol && a->target->keep_local_symbol(f, s);
         if ((s->section->flags & SHF_MERGE) && x.addend != 0) keep = 1;
         if (s->is_section) keep = 1;
         if (!keep) {
-            x.addend += (int64_t)s->value;
+            x.addend += (int64_t)label_value(s);
             s = s->section->symbol;
         }
     }
@@ -593,6 +596,10 @@ static void assembler_free(Assembler *a) {
         free(a->symbols[i]);
     }
     free(a->symbols);
+    for (AsmSymbol *t = a->temps, *next; t; t = next) {
+        next = t->hash_next;
+        free(t);
+    }
     free(a->table.buckets);
     free(a->fixups);
     free(a->final_fixups);

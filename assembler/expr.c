@@ -158,6 +158,7 @@ static AsmExpr parse_primary(ExprParser *e) {
             len = (size_t)(p - name);
         }
         x.sym = asm_symbol_get(e->a, name, len);
+        asm_symbol_referenced(e->a, x.sym);
         e->p = p;
         return x;
     }

@@ -27,7 +27,7 @@ static void table_grow(SymTable *t) {
 static AsmSymbol *symbol_new(Assembler *a, const char *name, size_t len) {
     AsmSymbol *s = xcalloc(1, sizeof *s);
     s->name = xstrndup(name, len);
-    s->order = a->nsymbols;
+    s->order = a->order_counter++;
     if (a->nsymbols == a->cap_symbols) {
         a->cap_symbols = a->cap_symbols ? a->cap_symbols * 2 : 256;
         a->symbols = xrealloc(a->symbols, a->cap_symbols * sizeof *a->symbols);
@@ -65,12 +65,23 @@ static void place_here(Assembler *a, AsmSymbol *s) {
     s->defined = 1;
 }
 
+/* GNU as keeps a defined .L label out of its symbol list until an expression refers to it
+ * (a "local symbol" converted on use), so in .symtab such labels sit at their first use. */
+void asm_symbol_referenced(Assembler *a, AsmSymbol *s) {
+    if (s->temporary && !s->referenced && !s->is_section) {
+        s->referenced = 1;
+        if (s->defined) s->order = a->order_counter++;
+    }
+}
+
 AsmSymbol *asm_symbol_temp(Assembler *a) {
     AsmSymbol *s = xcalloc(1, sizeof *s);
     s->name = "";
     s->order = -1;
     s->temporary = 1;
     place_here(a, s);
+    s->hash_next = a->temps;
+    a->temps = s;
     return s;
 }
 
