@@ -666,6 +666,34 @@ static bool enc_dp2(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
     return want_count(c, o, n, 3, 3) && dp2(c, in->aux, o);
 }
 
+/* adc/adcs/sbc/sbcs Rd, Rn, Rm; ngc/ngcs Rd, Rm (aux = 1: Rn is the zero register). */
+static bool enc_adc(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    A64Operand ops[A64_MAX_OPERANDS + 1];
+    if (in->aux) {
+        if (!want_count(c, o, n, 2, 2)) return false;
+        if (!is_gpr(&o[1])) return bad_operands(c, &o[1]);
+        n = insert_zr(o, n, 1, ops);
+        o = ops;
+    }
+    if (!want_count(c, o, n, 3, 3)) return false;
+    int d = gpr(c, &o[0], 0, R31_ZR);
+    int bits = o[0].reg.bits;
+    int s = d < 0 ? -1 : gpr(c, &o[1], bits, R31_ZR);
+    int m = s < 0 ? -1 : gpr(c, &o[2], bits, R31_ZR);
+    return m >= 0 && emit(c, in->opcode | SF(bits) | RM(m) | RN(s) | d);
+}
+
+/* uxtw Xd, Wn is "mov Wd, Wn" (writing a W register clears the top half). */
+static bool enc_uxtw(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    (void)in;
+    if (!want_count(c, o, n, 2, 2)) return false;
+    int d = gpr(c, &o[0], 64, R31_ZR);
+    int s = d < 0 ? -1 : gpr(c, &o[1], 32, R31_ZR);
+    return s >= 0 && emit(c, 0x2a0003e0 | RM(s) | d);
+}
+
 /* lsl/lsr/asr/ror: register form (lslv...) or immediate form (ubfm/sbfm/extr). aux = SH_*. */
 static bool enc_shift(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
 {
@@ -1200,22 +1228,55 @@ static bool fp_int(A64Ctx *c, uint32_t rmode_opcode, int sf, int type, int d, in
     return emit(c, 0x1e200000 | (uint32_t)sf << 31 | (uint32_t)type << 22 | rmode_opcode << 16 | RN(s) | d);
 }
 
-/* fcvtzs Wd|Xd, Sn|Dn and friends (aux = rmode:opcode). */
-static bool enc_fcvt_to_int(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+/* The "#fbits" of a fixed-point conversion, as the scale field 64 - fbits. */
+static int fixed_scale(A64Ctx *c, A64Operand *o, int gpr_bits)
 {
-    if (!want_count(c, o, n, 2, 2)) return false;
-    int d = gpr(c, &o[0], 0, R31_ZR);
-    int type = d < 0 ? -1 : fp_same(c, &o[1], 1);
-    return type >= 0 && fp_int(c, in->aux, o[0].reg.bits == 64, type, d, o[1].reg.num);
+    int64_t fbits;
+    if (!imm_in(c, o, 1, gpr_bits, &fbits)) return -1;
+    return (int)(64 - fbits);
 }
 
-/* scvtf/ucvtf Sd|Dd, Wn|Xn (aux = rmode:opcode). */
+/* Integer <-> FP in FP registers (scvtf d0, d1): AdvSIMD scalar, sz selects S/D. */
+static bool scalar_cvt(A64Ctx *c, uint32_t base, A64Operand *o)
+{
+    int type = fp_same(c, o, 2);
+    if (type > 1) return bad_operands(c, &o[0]);
+    return type >= 0 && emit(c, base | (uint32_t)type << 22 | fp_regs(o, 2));
+}
+
+/* fcvtzs Wd|Xd, Sn|Dn {, #fbits} and friends (aux = rmode:opcode; opcode = scalar
+ * AdvSIMD form for fcvtzs/fcvtzu d0, d1, 0 if none). */
+static bool enc_fcvt_to_int(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    if (!want_count(c, o, n, 2, in->opcode ? 3 : 2)) return false;
+    if (is_fpr(&o[0]) && in->opcode && n == 2) return scalar_cvt(c, in->opcode, o);
+    int d = gpr(c, &o[0], 0, R31_ZR);
+    int type = d < 0 ? -1 : fp_same(c, &o[1], 1);
+    if (type < 0) return false;
+    int sf = o[0].reg.bits == 64;
+    if (n == 3) {
+        int scale = fixed_scale(c, &o[2], o[0].reg.bits);
+        return scale >= 0 && emit(c, 0x1e000000 | (uint32_t)sf << 31 | (uint32_t)type << 22 | in->aux << 16 |
+                                         (uint32_t)scale << 10 | RN(o[1].reg.num) | d);
+    }
+    return fp_int(c, in->aux, sf, type, d, o[1].reg.num);
+}
+
+/* scvtf/ucvtf Sd|Dd, Wn|Xn {, #fbits} (aux = rmode:opcode) or Sd|Dd, Sn|Dn (opcode). */
 static bool enc_int_to_fp(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
 {
-    if (!want_count(c, o, n, 2, 2)) return false;
+    if (!want_count(c, o, n, 2, 3)) return false;
+    if (n == 2 && is_fpr(&o[1])) return scalar_cvt(c, in->opcode, o);
     int type = fp_same(c, o, 1);
     int s = type < 0 ? -1 : gpr(c, &o[1], 0, R31_ZR);
-    return s >= 0 && fp_int(c, in->aux, o[1].reg.bits == 64, type, o[0].reg.num, s);
+    if (s < 0) return false;
+    int sf = o[1].reg.bits == 64;
+    if (n == 3) {
+        int scale = fixed_scale(c, &o[2], o[1].reg.bits);
+        return scale >= 0 && emit(c, 0x1e000000 | (uint32_t)sf << 31 | (uint32_t)type << 22 | in->aux << 16 |
+                                         (uint32_t)scale << 10 | RN(s) | o[0].reg.num);
+    }
+    return fp_int(c, in->aux, sf, type, o[0].reg.num, s);
 }
 
 /* fmov: register, immediate, general <-> FP, and the top half of a vector (v0.d[1]). */
@@ -1380,6 +1441,58 @@ static bool enc_movi(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
                        (uint32_t)(enc >> 8 & 0xf) << 12 | (imm8 & 0x1f) << 5 | o[0].reg.num);
 }
 
+/* fabd Sd|Dd, Sn|Dn, Sm|Dm (AdvSIMD scalar: sz selects S/D). */
+static bool enc_fabd(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    if (!want_count(c, o, n, 3, 3)) return false;
+    int type = fp_same(c, o, 3);
+    if (type > 1) return bad_operands(c, &o[0]);
+    return type >= 0 && emit(c, in->opcode | (uint32_t)type << 22 | fp_regs(o, 3));
+}
+
+/* cnt Vd.8B|16B, Vn.8B|16B. */
+static bool enc_cnt(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    if (!want_count(c, o, n, 2, 2)) return false;
+    for (int i = 0; i < 2; i++)
+        if (!is_arr(&o[i]) || o[i].reg.bits != 8 || o[i].reg.lanes != o[0].reg.lanes)
+            return bad_operands(c, &o[i]);
+    return emit(c, in->opcode | (uint32_t)vec_q(&o[0].reg) << 30 | RN(o[1].reg.num) | o[0].reg.num);
+}
+
+/* addv/umaxv/...: Bd|Hd|Sd, Vn.T (across lanes; not 2D or 2S). */
+static bool enc_across(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    if (!want_count(c, o, n, 2, 2)) return false;
+    if (!is_arr(&o[1]) || o[1].reg.bits > 32 || (o[1].reg.bits == 32 && o[1].reg.lanes != 4))
+        return bad_operands(c, &o[1]);
+    if (!is_fpr(&o[0]) || o[0].reg.bits != o[1].reg.bits) return bad_operands(c, &o[0]);
+    int size = o[1].reg.bits == 8 ? 0 : o[1].reg.bits == 16 ? 1 : 2;
+    return emit(c, in->opcode | (uint32_t)vec_q(&o[1].reg) << 30 | (uint32_t)size << 22 | RN(o[1].reg.num) |
+                       o[0].reg.num);
+}
+
+/* shl Dd, Dn, #s (scalar) and shl Vd.T, Vn.T, #s: immh:immb = element bits + s. */
+static bool enc_shl(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    if (!want_count(c, o, n, 3, 3)) return false;
+    uint32_t base = in->opcode;
+    int bits;
+    if (is_fpr(&o[0]) && o[0].reg.bits == 64 && is_fpr(&o[1]) && o[1].reg.bits == 64) {
+        bits = 64;
+        base |= 0x50000000;
+    } else if (is_arr(&o[0]) && is_arr(&o[1]) && o[0].reg.bits == o[1].reg.bits &&
+               o[0].reg.lanes == o[1].reg.lanes && !(o[0].reg.bits == 64 && !vec_q(&o[0].reg))) {
+        bits = o[0].reg.bits;
+        base |= (uint32_t)vec_q(&o[0].reg) << 30;
+    } else {
+        return bad_operands(c, &o[0]);
+    }
+    int64_t sh;
+    if (!imm_in(c, &o[2], 0, bits - 1, &sh)) return false;
+    return emit(c, base | (uint32_t)(bits + sh) << 16 | RN(o[1].reg.num) | o[0].reg.num);
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* The table                                                                              */
 
@@ -1411,6 +1524,10 @@ static const A64Insn insns[] = {
     /* data processing */
     { "rbit", enc_dp1, 0, 0 }, { "rev16", enc_dp1, 0, 1 }, { "rev32", enc_dp1, 1, 2 },
     { "rev", enc_dp1, 2, 0 }, { "clz", enc_dp1, 0, 4 }, { "cls", enc_dp1, 0, 5 },
+    { "adc", enc_adc, 0x1a000000, 0 }, { "adcs", enc_adc, 0x3a000000, 0 },
+    { "sbc", enc_adc, 0x5a000000, 0 }, { "sbcs", enc_adc, 0x7a000000, 0 },
+    { "ngc", enc_adc, 0x5a000000, 1 }, { "ngcs", enc_adc, 0x7a000000, 1 },
+    { "uxtw", enc_uxtw, 0, 0 },
     { "udiv", enc_dp2, 0, 2 }, { "sdiv", enc_dp2, 0, 3 }, { "lslv", enc_dp2, 0, 8 },
     { "lsrv", enc_dp2, 0, 9 }, { "asrv", enc_dp2, 0, 10 }, { "rorv", enc_dp2, 0, 11 },
     { "madd", enc_madd, 0x1b000000, 0 }, { "msub", enc_madd, 0x1b008000, 0 },
@@ -1483,11 +1600,14 @@ static const A64Insn insns[] = {
     { "fcvtas", enc_fcvt_to_int, 0, 4 }, { "fcvtau", enc_fcvt_to_int, 0, 5 },
     { "fcvtps", enc_fcvt_to_int, 0, 8 }, { "fcvtpu", enc_fcvt_to_int, 0, 9 },
     { "fcvtms", enc_fcvt_to_int, 0, 16 }, { "fcvtmu", enc_fcvt_to_int, 0, 17 },
-    { "fcvtzs", enc_fcvt_to_int, 0, 24 }, { "fcvtzu", enc_fcvt_to_int, 0, 25 },
-    { "scvtf", enc_int_to_fp, 0, 2 }, { "ucvtf", enc_int_to_fp, 0, 3 },
+    { "fcvtzs", enc_fcvt_to_int, 0x5ea1b800, 24 }, { "fcvtzu", enc_fcvt_to_int, 0x7ea1b800, 25 },
+    { "scvtf", enc_int_to_fp, 0x5e21d800, 2 }, { "ucvtf", enc_int_to_fp, 0x7e21d800, 3 },
+    { "fabd", enc_fabd, 0x7ea0d400, 0 },
     /* AdvSIMD */
     { "movi", enc_movi, 0, 0 }, { "mvni", enc_movi, 0, 1 },
     { "ext", enc_ext, 0x2e000000, 0 }, { "dup", enc_dup, 0, 0 }, { "ins", enc_ins, 0, 0 },
+    { "cnt", enc_cnt, 0x0e205800, 0 }, { "addv", enc_across, 0x0e31b800, 0 },
+    { "shl", enc_shl, 0x0f005400, 0 },
     { "umov", enc_umov, 0x0e003c00, 0 }, { "smov", enc_umov, 0x0e002c00, 1 },
 };
 
