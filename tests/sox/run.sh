@@ -1,0 +1,126 @@
+#!/bin/bash
+# Sox programs, compiled by bin/soxcc for both targets and run (the foreign one under
+# qemu).  Data-driven: every tests/sox/**/NAME.sox with a NAME.out beside it is a
+# program test:
+#   NAME.out     expected stdout (required)
+#   NAME.err     expected stderr (optional; otherwise stderr is not checked)
+#   NAME.status  expected exit status (optional; default 0)
+#   NAME.args    arguments, one line, split by the shell (optional)
+# Programs are compiled and run from their own directory (imports are relative to
+# it), with argv[0] = NAME.  GC_STRESS=1 runs every program with SOX_GC_STRESS=1.
+#
+# tests/sox/errors/NAME.sox + NAME.err: compile-error tests.  soxcc must print exactly
+# NAME.err on stderr, exit with status 1 and leave no output file behind.
+#
+# For each program test the assembly of `soxcc -S` is also assembled by GNU as
+# (as / aarch64-linux-gnu-as): .text/.data/.rodata bytes and relocations must equal
+# the object soxcc's own assembler makes (SKIP when binutils are missing).
+. "$SOX_ROOT/tests/lib/common.sh"
+SOXCC=${SOXCC:-$SOX_ROOT/bin/soxcc}
+DIR=$SOX_ROOT/tests/sox
+if [ ! -x "$SOXCC" ]; then fail sox "bin/soxcc was not built"; exit 0; fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+first_line() { head -c 300 "$1" | tr '\n' ' '; }
+
+# ---- compile errors ----
+for src in "$DIR"/errors/*.sox; do
+  name=$(basename "$src" .sox)
+  [ -f "$DIR/errors/$name.err" ] || continue
+  for target in $TARGETS; do
+    t="sox/errors/$target/$name"
+    rm -f "$tmp/out"
+    (cd "$DIR/errors" && NO_COLOR=1 "$SOXCC" -target "$target" "$name.sox" -o "$tmp/out") \
+      > "$tmp/stdout" 2> "$tmp/stderr"
+    rc=$?
+    if [ $rc -ne 1 ]; then fail "$t" "exit status $rc, expected 1: $(first_line "$tmp/stderr")"
+    elif [ -e "$tmp/out" ]; then fail "$t" "output file left behind"
+    elif [ -s "$tmp/stdout" ]; then fail "$t" "unexpected stdout: $(first_line "$tmp/stdout")"
+    elif ! cmp -s "$tmp/stderr" "$DIR/errors/$name.err"; then
+      fail "$t" "stderr differs: $(diff "$DIR/errors/$name.err" "$tmp/stderr" | head -6 | tr '\n' ' ')"
+    else pass "$t"
+    fi
+  done
+done
+
+# ---- GNU as differential check ----
+gnu_as_for() {
+  case $1 in
+    x86_64-linux) [ "$(host_target)" = x86_64-linux ] && command -v as ;;
+    aarch64-linux) command -v aarch64-linux-gnu-as ;;
+  esac
+}
+
+# section bytes and relocations, without anything that depends on file layout or
+# symbol-table order
+object_digest() {
+  local sec
+  for sec in .text .data .rodata; do readelf -x "$sec" "$1" 2>/dev/null; done
+  readelf -rW "$1" | awk '/^Relocation section/ { print $3; next }
+                          /^[0-9a-f]+ +[0-9a-f]+ / { $2 = ""; $4 = ""; print }'
+}
+
+check_gnu_as() {  # target name dir file
+  local target=$1 name=$2 dir=$3 file=$4 t="sox/gnu-as/$1/$2" gas
+  gas=$(gnu_as_for "$target")
+  if [ -z "$gas" ]; then skip "$t" "no GNU assembler for $target"; return; fi
+  local s=$tmp/diff.s
+  if ! (cd "$dir" && "$SOXCC" -target "$target" -S "$file" -o "$s") 2> "$tmp/diff.err"; then
+    fail "$t" "soxcc -S failed: $(first_line "$tmp/diff.err")"; return
+  fi
+  if ! "$gas" -o "$tmp/gnu.o" "$s" 2> "$tmp/diff.err"; then
+    fail "$t" "GNU as rejects soxcc's assembly: $(first_line "$tmp/diff.err")"; return
+  fi
+  if ! "$SOXCC" -target "$target" -c "$s" -o "$tmp/sox.o" 2> "$tmp/diff.err"; then
+    fail "$t" "soxas rejects soxcc's assembly: $(first_line "$tmp/diff.err")"; return
+  fi
+  object_digest "$tmp/gnu.o" > "$tmp/gnu.txt"
+  object_digest "$tmp/sox.o" > "$tmp/sox.txt"
+  if cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then pass "$t"
+  else fail "$t" "objects differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | head -4 | tr '\n' ' ')"
+  fi
+}
+
+# ---- programs ----
+run_program_test() {  # target src
+  local target=$1 src=$2
+  local dir name rel t exe args want_status rc
+  dir=$(dirname "$src"); name=$(basename "$src" .sox)
+  rel=${src#"$DIR"/}; rel=${rel%.sox}
+  t="sox/$target/$rel"
+  exe=$tmp/$target-${rel//\//-}
+  if ! (cd "$dir" && "$SOXCC" -target "$target" "$name.sox" -o "$exe") 2> "$exe.cerr"; then
+    fail "$t" "compile error: $(first_line "$exe.cerr")"; return
+  fi
+  args=; [ -f "$dir/$name.args" ] && args=$(head -1 "$dir/$name.args")
+  want_status=0; [ -f "$dir/$name.status" ] && want_status=$(head -1 "$dir/$name.status")
+  # shellcheck disable=SC2086
+  (cd "$dir" && { [ -z "$GC_STRESS" ] || export SOX_GC_STRESS=1; } &&
+     run_timeout 120 "$target" -0 "$name" "$exe" $args) > "$exe.stdout" 2> "$exe.stderr" < /dev/null
+  rc=$?
+  if [ "$rc" -ne "$want_status" ]; then
+    fail "$t" "exit status $rc, expected $want_status: $(first_line "$exe.stderr")"
+  elif ! cmp -s "$dir/$name.out" "$exe.stdout"; then
+    fail "$t" "stdout differs: $(diff "$dir/$name.out" "$exe.stdout" | head -6 | tr '\n' ' ')"
+  elif [ -f "$dir/$name.err" ] && ! cmp -s "$dir/$name.err" "$exe.stderr"; then
+    fail "$t" "stderr differs: $(diff "$dir/$name.err" "$exe.stderr" | head -6 | tr '\n' ' ')"
+  else
+    pass "$t"
+  fi
+  rm -f "$exe" "$exe.stdout" "$exe.stderr" "$exe.cerr"
+}
+
+mapfile -t programs < <(find "$DIR" -name '*.sox' -not -path "$DIR/errors/*" | sort)
+for target in $TARGETS; do
+  runnable=1
+  can_run "$target" || runnable=0
+  for src in "${programs[@]}"; do
+    [ -f "${src%.sox}.out" ] || continue
+    rel=${src#"$DIR"/}
+    if [ $runnable = 1 ]; then run_program_test "$target" "$src"
+    else skip "sox/$target/${rel%.sox}" "cannot run $target binaries"; fi
+    [ -z "$GC_STRESS" ] && check_gnu_as "$target" "${rel%.sox}" "$(dirname "$src")" "$(basename "$src")"
+  done
+done
+exit 0
