@@ -26,6 +26,65 @@ void cg_line(FuncCtx *c, int line) {
     buf_printf(c->out, ".Lln%d:\n", label);
 }
 
+void cg_cold_line(FuncCtx *c, int line) {
+    if (c->ncold == c->capcold) {
+        c->capcold = c->capcold ? 2 * c->capcold : 16;
+        c->cold_lines = xrealloc(c->cold_lines, c->capcold * sizeof *c->cold_lines);
+    }
+    int label = cg_new_label(c);
+    c->cold_lines[c->ncold++] = (LineMark){label, line > 0 ? line : 1};
+    buf_printf(&c->cold, ".Lln%d:\n", label);
+}
+
+int cg_is_number_const(const FuncCtx *c, int v) {
+    return c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
+}
+
+/* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
+ * branch that is its only reader) and constants (to skip type checks). */
+static void analyse_vregs(FuncCtx *c) {
+    const IrFunc *f = c->f;
+    int n = f->nvregs + 1;
+    c->uses = xcalloc(n, sizeof *c->uses);
+    c->is_const = xcalloc(n, 1);
+    c->const_val = xcalloc(n, sizeof *c->const_val);
+    int *defs = xcalloc(n, sizeof *defs);
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            if (in->a >= 0) c->uses[in->a]++;
+            if (in->b >= 0) c->uses[in->b]++;
+            for (int j = 0; j < in->nargs; j++)
+                if (in->args[j].kind == ARG_VREG) c->uses[in->args[j].v]++;
+            if (in->dst >= 0) {
+                defs[in->dst]++;
+                if (in->op == IR_CONST) c->const_val[in->dst] = (uint64_t)in->imm;
+                c->is_const[in->dst] = in->op == IR_CONST;
+            }
+        }
+    for (int v = 0; v < f->nvregs; v++)
+        if (defs[v] != 1) c->is_const[v] = 0;
+    free(defs);
+}
+
+/* The slow paths go after the body; their line marks follow the body's. */
+static void finish_function(FuncCtx *c) {
+    buf_append(c->out, c->cold.data, c->cold.len);
+    for (int i = 0; i < c->ncold; i++) {
+        c->cur_line = -1;
+        if (c->nlines == c->caplines) {
+            c->caplines = c->caplines ? 2 * c->caplines : 16;
+            c->lines = xrealloc(c->lines, c->caplines * sizeof *c->lines);
+        }
+        c->lines[c->nlines++] = c->cold_lines[i];
+    }
+    buf_free(&c->cold);
+    free(c->cold_lines);
+    free(c->uses);
+    free(c->is_const);
+    free(c->const_val);
+}
+
 /* Words a call passes on the stack, maximised over the function. */
 int cg_outgoing_words(const IrFunc *f, int nargregs) {
     int most = 0;
@@ -126,10 +185,13 @@ int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Bu
         c->f = ir->funcs[i];
         c->fid = i;
         c->label_counter = &labels;
+        ir_optimize(ir->funcs[i], opt_level);
         regalloc(c, td->nregs, opt_level);
+        analyse_vregs(c);
         c->nout = cg_outgoing_words(c->f, td->nargregs);
         td->emit_func(c);
-        buf_printf(asm_out, ".Lend%d:\n", i);
+        finish_function(c);
+        buf_printf(asm_out, ".Lend%d:\n\t.size %s, .-%s\n", i, c->f->sym, c->f->sym);
         free(c->reg);
         free(c->slot);
     }

@@ -25,6 +25,12 @@ typedef struct FuncCtx {
     int nlines, caplines;
     int cur_line;
     int *label_counter;     /* program-wide */
+    int *uses;              /* per vreg: number of reads */
+    uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
+    uint64_t *const_val;    /* ... of this word */
+    Buf cold;               /* slow paths, appended after the function's body */
+    LineMark *cold_lines;
+    int ncold, capcold;
 } FuncCtx;
 
 typedef struct TargetDesc {
@@ -43,5 +49,7 @@ void regalloc(FuncCtx *c, int nregs, int opt_level);
 /* codegen.c helpers for the emitters */
 int cg_new_label(FuncCtx *c);
 void cg_line(FuncCtx *c, int line);  /* before an instruction: records a line change */
+void cg_cold_line(FuncCtx *c, int line); /* at the start of a slow path in c->cold */
+int cg_is_number_const(const FuncCtx *c, int v);
 int cg_outgoing_words(const IrFunc *f, int nargregs);
 #endif

@@ -342,11 +342,12 @@ static void emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         st(x, in->dst, "x9");
         break;
     case IR_GLOBAL_GET:
-        undefined_check(x, in);
+        if (in->imm2 >= 0) undefined_check(x, in);
+        else load_root(x, "x9", (int)in->imm);
         st(x, in->dst, "x9");
         break;
     case IR_GLOBAL_SET:
-        undefined_check(x, in);
+        if (in->imm2 >= 0) undefined_check(x, in);
         /* fall through */
     case IR_GLOBAL_DEF: {
         const char *v = use(x, in->a, "x9");
@@ -464,7 +465,6 @@ static void emit_func_aarch64(FuncCtx *c) {
         if (i + 1 == f->nblocks && (!b->nins || !ir_is_terminator(b->ins[b->nins - 1].op)))
             ins(&x, "brk #0");
     }
-    buf_printf(x.o, "\t.size %s, .-%s\n", f->sym, f->sym);
 }
 
 const TargetDesc target_desc_aarch64 = {

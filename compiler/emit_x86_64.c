@@ -77,7 +77,8 @@ static void untag(X86 *x, const char *reg) {
     ins(x, "shr %s, 16", reg);
 }
 
-/* Jumps to `slow` unless reg holds a number (some QNAN bit clear); clobbers rdx. */
+/* Jumps to `slow` unless reg holds a number (some QNAN bit clear; r11 = QNAN);
+ * clobbers rdx. */
 static void check_number(X86 *x, const char *reg, int slow) {
     ins(x, "mov rdx, %s", reg);
     ins(x, "and rdx, r11");
@@ -85,11 +86,21 @@ static void check_number(X86 *x, const char *reg, int slow) {
     ins(x, "je .LL%d", slow);
 }
 
+/* rax = SOX_FALSE | al */
 static void bool_from_al(X86 *x) {
     ins(x, "movzx eax, al");
     ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_FALSE);
     ins(x, "or rax, rcx");
 }
+
+/* Slow paths are written to the cold buffer, after the function body. */
+static void cold_begin(X86 *x, int label, int line) {
+    x->o = &x->c->cold;
+    buf_printf(x->o, ".LL%d:\n", label);
+    cg_cold_line(x->c, line);
+}
+
+static void cold_end(X86 *x) { x->o = x->c->out; }
 
 static const char *slow_entry(IrOp op) {
     switch (op) {
@@ -107,64 +118,151 @@ static const char *slow_entry(IrOp op) {
     }
 }
 
-/* a op b with both numbers inline, anything else through the runtime. */
-static void emit_binary(X86 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
-    ld(x, "rax", in->a);
-    ld(x, "rcx", in->b);
-    ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)SOX_QNAN);
-    check_number(x, "rax", slow);
-    check_number(x, "rcx", slow);
-    ins(x, "movq xmm0, rax");
-    ins(x, "movq xmm1, rcx");
-    switch (in->op) {
-    case IR_ADD: ins(x, "addsd xmm0, xmm1"); break;
-    case IR_SUB: ins(x, "subsd xmm0, xmm1"); break;
-    case IR_MUL: ins(x, "mulsd xmm0, xmm1"); break;
-    case IR_DIV: ins(x, "divsd xmm0, xmm1"); break;
-    /* ucomisd sets CF/ZF like an unsigned compare, PF on NaN; "above" forms are
-     * false for unordered operands, so a < b is tested as b > a. */
-    case IR_LT: ins(x, "ucomisd xmm1, xmm0"); ins(x, "seta al"); break;
-    case IR_LE: ins(x, "ucomisd xmm1, xmm0"); ins(x, "setae al"); break;
-    case IR_GT: ins(x, "ucomisd xmm0, xmm1"); ins(x, "seta al"); break;
-    case IR_GE: ins(x, "ucomisd xmm0, xmm1"); ins(x, "setae al"); break;
+/* The register holding v for reading: its own, or `scratch` after a load. */
+static const char *src(X86 *x, int v, const char *scratch) {
+    if (x->c->reg[v] >= 0) return alloc_regs[x->c->reg[v]];
+    ld(x, scratch, v);
+    return scratch;
+}
+
+static int next_is(const IrBlock *b, const IrBlock *to) { return to->id == b->id + 1; }
+
+/* Branch on the flags of `ucomisd xmm0, xmm1` (or of xmm1, xmm0 for < and <=):
+ * the "above" conditions are false for unordered operands. */
+static void fused_jumps(X86 *x, IrOp op, const IrBlock *b, const IrInstr *br) {
+    const IrBlock *t = br->target, *f = br->target2;
+    switch (op) {
     case IR_EQ:
-        ins(x, "ucomisd xmm0, xmm1");
-        ins(x, "sete al");
-        ins(x, "setnp cl");
-        ins(x, "and al, cl");
+        ins(x, "jp %s", block_label(x, f));
+        if (next_is(b, t)) { ins(x, "jne %s", block_label(x, f)); return; }
+        ins(x, "je %s", block_label(x, t));
         break;
     case IR_NE:
-        ins(x, "ucomisd xmm0, xmm1");
-        ins(x, "setne al");
-        ins(x, "setp cl");
-        ins(x, "or al, cl");
+        ins(x, "jp %s", block_label(x, t));
+        if (next_is(b, t)) { ins(x, "je %s", block_label(x, f)); return; }
+        ins(x, "jne %s", block_label(x, t));
         break;
-    default: break;
+    default: {
+        int strict = op == IR_LT || op == IR_GT;
+        if (next_is(b, t)) { ins(x, "%s %s", strict ? "jbe" : "jb", block_label(x, f)); return; }
+        ins(x, "%s %s", strict ? "ja" : "jae", block_label(x, t));
+        break;
     }
-    if (in->op <= IR_DIV) ins(x, "movq rax, xmm0");
-    else bool_from_al(x);
-    ins(x, "jmp .LL%d", done);
-    buf_printf(x->o, ".LL%d:\n", slow);
-    ins(x, "mov rdi, rax");
-    ins(x, "mov rsi, rcx");
-    ins(x, "call %s", slow_entry(in->op));
-    buf_printf(x->o, ".LL%d:\n", done);
+    }
+    if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f));
+}
+
+/* Branches on the truthiness of the Value in rax (clobbers rax, rcx). */
+static void branch_truthy(X86 *x, const IrBlock *b, const IrBlock *t, const IrBlock *f) {
+    ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_NIL);
+    ins(x, "sub rax, rcx");
+    ins(x, "cmp rax, 1");
+    if (next_is(b, f)) { ins(x, "ja %s", block_label(x, t)); return; }
+    ins(x, "jbe %s", block_label(x, f));
+    if (!next_is(b, t)) ins(x, "jmp %s", block_label(x, t));
+}
+
+static void compare_flags(X86 *x, IrOp op) {
+    if (op == IR_LT || op == IR_LE) ins(x, "ucomisd xmm1, xmm0");
+    else ins(x, "ucomisd xmm0, xmm1");
+}
+
+static void setcc_al(X86 *x, IrOp op) {
+    switch (op) {
+    case IR_LT: case IR_GT: ins(x, "seta al"); break;
+    case IR_LE: case IR_GE: ins(x, "setae al"); break;
+    case IR_EQ: ins(x, "sete al"); ins(x, "setnp cl"); ins(x, "and al, cl"); break;
+    default: ins(x, "setne al"); ins(x, "setp cl"); ins(x, "or al, cl"); break;
+    }
+}
+
+/* == / != against a constant that is not a number: identity is equality. */
+static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    int ka = c->is_const[in->a] && !SOX_IS_NUMBER(c->const_val[in->a]);
+    int kb = c->is_const[in->b] && !SOX_IS_NUMBER(c->const_val[in->b]);
+    if ((in->op != IR_EQ && in->op != IR_NE) || (!ka && !kb)) return 0;
+    int other = kb ? in->a : in->b;
+    uint64_t k = kb ? c->const_val[in->b] : c->const_val[in->a];
+    mov_imm(x, "rcx", k);
+    ins(x, "cmp %s, rcx", src(x, other, "rax"));
+    if (br) {
+        const IrBlock *t = br->target, *f = br->target2;
+        if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
+        if (next_is(b, t)) ins(x, "jne %s", block_label(x, f));
+        else { ins(x, "je %s", block_label(x, t)); if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f)); }
+        return 1;
+    }
+    ins(x, in->op == IR_EQ ? "sete al" : "setne al");
+    bool_from_al(x);
     st(x, in->dst, "rax");
+    return 1;
+}
+
+/* a op b with both numbers inline, anything else through the runtime (cold).
+ * br: the branch that is the comparison's only reader, fused with it. */
+static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    if (emit_identity_compare(x, b, in, br)) return;
+    int slow = cg_new_label(c), back = cg_new_label(c);
+    int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
+    const char *A = ka ? NULL : src(x, in->a, "rax");
+    const char *B = kb ? NULL : src(x, in->b, "rcx");
+    if (!ka || !kb) ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)SOX_QNAN);
+    if (!ka) check_number(x, A, slow);
+    if (!kb) check_number(x, B, slow);
+    if (ka) mov_imm(x, "rax", c->const_val[in->a]);
+    if (kb) mov_imm(x, "rcx", c->const_val[in->b]);
+    ins(x, "movq xmm0, %s", ka ? "rax" : A);
+    ins(x, "movq xmm1, %s", kb ? "rcx" : B);
+    int arith = in->op <= IR_DIV;
+    if (arith) {
+        static const char *const fop[] = {"addsd", "subsd", "mulsd", "divsd"};
+        ins(x, "%s xmm0, xmm1", fop[in->op - IR_ADD]);
+        const char *d = c->reg[in->dst] >= 0 ? alloc_regs[c->reg[in->dst]] : "rax";
+        ins(x, "movq %s, xmm0", d);
+        st(x, in->dst, d);
+    } else {
+        compare_flags(x, in->op);
+        if (br) {
+            fused_jumps(x, in->op, b, br);
+        } else {
+            setcc_al(x, in->op);
+            bool_from_al(x);
+            st(x, in->dst, "rax");
+        }
+    }
+    if (!br || arith) buf_printf(x->o, ".LL%d:\n", back);
+    cold_begin(x, slow, in->line);
+    if (ka) mov_imm(x, "rdi", c->const_val[in->a]); else ins(x, "mov rdi, %s", A);
+    if (kb) mov_imm(x, "rsi", c->const_val[in->b]); else ins(x, "mov rsi, %s", B);
+    ins(x, "call %s", slow_entry(in->op));
+    if (br && !arith) {
+        ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_NIL);
+        ins(x, "sub rax, rcx");
+        ins(x, "cmp rax, 1");
+        ins(x, "jbe %s", block_label(x, br->target2));
+        ins(x, "jmp %s", block_label(x, br->target));
+    } else {
+        st(x, in->dst, "rax");
+        ins(x, "jmp .LL%d", back);
+    }
+    cold_end(x);
 }
 
 static void emit_neg(X86 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     ld(x, "rax", in->a);
     ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)SOX_QNAN);
     check_number(x, "rax", slow);
     ins(x, "btc rax, 63");
-    ins(x, "jmp .LL%d", done);
-    buf_printf(x->o, ".LL%d:\n", slow);
+    buf_printf(x->o, ".LL%d:\n", back);
+    st(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
     ins(x, "mov rdi, rax");
     ins(x, "call sox_negate");
-    buf_printf(x->o, ".LL%d:\n", done);
-    st(x, in->dst, "rax");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
 }
 
 /* Falsey values are nil and false, adjacent encodings: v - NIL <= 1 unsigned. */
@@ -212,11 +310,11 @@ static void emit_rtcall(X86 *x, const IrInstr *in) {
 /* The inline call: a closure of the right arity is called through its code
  * pointer; anything else goes to sox_call with the arguments in the buffer. */
 static void emit_call(X86 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     ld(x, "rax", in->a);
     ins(x, "mov r11, rax");
-    ins(x, "shr r11, 50");
-    ins(x, "cmp r11d, 0x3fff");
+    ins(x, "sar r11, 50");      /* objects have the top 14 bits set */
+    ins(x, "cmp r11, -1");
     ins(x, "jne .LL%d", slow);
     ins(x, "mov r11, rax");
     untag(x, "r11");
@@ -227,8 +325,9 @@ static void emit_call(X86 *x, const IrInstr *in) {
     place_args(x, in->args, in->nargs, 1);
     ins(x, "mov rdi, rax");
     ins(x, "call QWORD PTR [r11+16]");
-    ins(x, "jmp .LL%d", done);
-    buf_printf(x->o, ".LL%d:\n", slow);
+    buf_printf(x->o, ".LL%d:\n", back);
+    st(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
         ld(x, "r10", (int)in->args[i].v);
         ins(x, "mov QWORD PTR [rsp+%d], r10", buf_offset(x, i));
@@ -237,19 +336,21 @@ static void emit_call(X86 *x, const IrInstr *in) {
     ins(x, "mov esi, %d", in->nargs);
     ins(x, "lea rdx, [rsp+%d]", buf_offset(x, 0));
     ins(x, "call sox_call");
-    buf_printf(x->o, ".LL%d:\n", done);
-    st(x, in->dst, "rax");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
 }
 
+/* Leaves the global's value in rax. */
 static void undefined_check(X86 *x, const IrInstr *in) {
-    int ok = cg_new_label(x->c);
+    int fail = cg_new_label(x->c);
     ins(x, "mov rax, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm);
     ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
     ins(x, "cmp rax, rcx");
-    ins(x, "jne .LL%d", ok);
+    ins(x, "je .LL%d", fail);
+    cold_begin(x, fail, in->line);
     ins(x, "mov rdi, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm2);
     ins(x, "call sox_undefined_variable");
-    buf_printf(x->o, ".LL%d:\n", ok);
+    cold_end(x);
 }
 
 static void jump_to(X86 *x, const IrBlock *from, const IrBlock *to) {
@@ -263,8 +364,27 @@ static void epilogue(X86 *x) {
     ins(x, "ret");
 }
 
-static void emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
+/* The instruction after `in` when it is a branch that only `in`'s result feeds. */
+static const IrInstr *fusable_branch(X86 *x, const IrBlock *b, const IrInstr *in) {
+    if (in->dst < 0 || in + 1 >= b->ins + b->nins) return NULL;
+    const IrInstr *next = in + 1;
+    if (next->op != IR_BR || next->a != in->dst || x->c->uses[in->dst] != 1) return NULL;
+    return next;
+}
+
+/* Emits `in`; returns 1 when it also consumed the following branch. */
+static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
     cg_line(x->c, in->line);
+    const IrInstr *br = fusable_branch(x, b, in);
+    if (br && in->op >= IR_LT && in->op <= IR_NE) {
+        emit_binary(x, b, in, br);
+        return 1;
+    }
+    if (br && in->op == IR_NOT) {
+        ld(x, "rax", in->a);
+        branch_truthy(x, b, br->target2, br->target);
+        return 1;
+    }
     switch (in->op) {
     case IR_CONST:
         if (x->c->reg[in->dst] >= 0) {
@@ -293,11 +413,12 @@ static void emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         st(x, in->dst, "rax");
         break;
     case IR_GLOBAL_GET:
-        undefined_check(x, in);
+        if (in->imm2 >= 0) undefined_check(x, in);
+        else ins(x, "mov rax, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm);
         st(x, in->dst, "rax");
         break;
     case IR_GLOBAL_SET:
-        undefined_check(x, in);
+        if (in->imm2 >= 0) undefined_check(x, in);
         /* fall through */
     case IR_GLOBAL_DEF:
         ld(x, "rax", in->a);
@@ -330,7 +451,7 @@ static void emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_DIV:
     case IR_LT: case IR_LE: case IR_GT: case IR_GE: case IR_EQ: case IR_NE:
-        emit_binary(x, in);
+        emit_binary(x, b, in, NULL);
         break;
     case IR_NEG: emit_neg(x, in); break;
     case IR_NOT: emit_not(x, in); break;
@@ -338,9 +459,8 @@ static void emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
     case IR_RTCALL: emit_rtcall(x, in); break;
     case IR_JMP: jump_to(x, b, in->target); break;
     case IR_BR:
-        falsey_test(x, in->a);
-        ins(x, "jbe %s", block_label(x, in->target2));
-        jump_to(x, b, in->target);
+        ld(x, "rax", in->a);
+        branch_truthy(x, b, in->target, in->target2);
         break;
     case IR_BR_NEG:
         ld(x, "rax", in->a);
@@ -361,6 +481,7 @@ static void emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_OP_COUNT: break;
     }
+    return 0;
 }
 
 static void prologue(X86 *x) {
@@ -376,11 +497,12 @@ static void prologue(X86 *x) {
     if (frame) ins(x, "sub rsp, %d", frame);
     for (int i = 0; i < NALLOC; i++)
         if (c->used_regs & (1u << i)) ins(x, "mov QWORD PTR [rbp-%d], %s", 8 * (x->save_slot[i] + 1), alloc_regs[i]);
-    int ok = cg_new_label(c);
+    int overflow = cg_new_label(c);
     ins(x, "cmp rsp, QWORD PTR [rip+sox_stack_limit]");
-    ins(x, "jae .LL%d", ok);
+    ins(x, "jb .LL%d", overflow);
+    cold_begin(x, overflow, c->cur_line);
     ins(x, "call sox_stack_overflow");
-    buf_printf(x->o, ".LL%d:\n", ok);
+    cold_end(x);
 }
 
 static void emit_func_x86_64(FuncCtx *c) {
@@ -395,13 +517,12 @@ static void emit_func_x86_64(FuncCtx *c) {
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
         buf_printf(x.o, "%s:\n", block_label(&x, b));
-        for (int k = 0; k < b->nins; k++) emit_instr(&x, b, &b->ins[k]);
+        for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
         /* a block without a terminator is unreachable padding: end it safely */
         if (!b->nins || !ir_is_terminator(b->ins[b->nins - 1].op)) {
             if (i + 1 == f->nblocks) ins(&x, "ud2");
         }
     }
-    buf_printf(x.o, "\t.size %s, .-%s\n", f->sym, f->sym);
 }
 
 const TargetDesc target_desc_x86_64 = {

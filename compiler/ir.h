@@ -17,7 +17,8 @@ typedef enum IrOp {
     IR_MOV,         /* dst = a */
     IR_PARAM,       /* dst = incoming word imm (0 = closure, then this/arguments) */
     IR_ROOT_GET,    /* dst = roots[imm] (interned constants: always defined) */
-    IR_GLOBAL_GET,  /* dst = roots[imm]; SOX_UNDEF -> sox_undefined_variable(roots[imm2]) */
+    IR_GLOBAL_GET,  /* dst = roots[imm]; SOX_UNDEF -> sox_undefined_variable(roots[imm2]);
+                       imm2 < 0: known to be defined, no check */
     IR_GLOBAL_SET,  /* roots[imm] = a, same undefined check before the store */
     IR_GLOBAL_DEF,  /* roots[imm] = a (declarations: no check) */
     IR_LOAD,        /* dst = *(untag(a) + imm) */
@@ -111,6 +112,9 @@ void ir_jmp(IrFunc *f, IrBlock *to);
 void ir_br(IrFunc *f, int cond, IrBlock *then, IrBlock *els);
 IrInstr *ir_rtcall(IrFunc *f, int dst, const char *sym, int nargs);
 int ir_buf_words(IrFunc *f, int n);      /* makes sure the scratch buffer has n words */
+
+/* ir_opt.c: removes pure instructions whose result is never read. */
+void ir_optimize(IrFunc *f, int opt_level);
 
 const char *ir_op_name(IrOp op);
 int ir_is_terminator(IrOp op);

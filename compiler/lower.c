@@ -34,6 +34,8 @@ typedef struct Lower {
     int *cell;              /* per capture: vreg holding the cell pointer */
     int closure;            /* vreg: the running closure */
     int defers;             /* vreg: the defer list, -1 if none */
+    uint8_t *defined;       /* per global: surely defined here (no undefined check) */
+    int depth;              /* statement nesting in the current function */
     Jump *jumps;
     int njumps, capjumps;
 } Lower;
@@ -128,7 +130,7 @@ static int read_var(Lower *L, VarRef v) {
         int d = ir_vreg(L->f);
         IrInstr *in = ir_emit(L->f, IR_GLOBAL_GET, d, -1, -1);
         in->imm = v.index;
-        in->imm2 = global_name_root(L, v.index);
+        in->imm2 = L->defined[v.index] ? -1 : global_name_root(L, v.index);
         return d;
     }
     case VAR_LOCAL:
@@ -145,7 +147,7 @@ static void write_var(Lower *L, VarRef v, int val) {
     case VAR_GLOBAL: {
         IrInstr *in = ir_emit(L->f, IR_GLOBAL_SET, -1, val, -1);
         in->imm = v.index;
-        in->imm2 = global_name_root(L, v.index);
+        in->imm2 = L->defined[v.index] ? -1 : global_name_root(L, v.index);
         break;
     }
     case VAR_LOCAL:
@@ -648,8 +650,22 @@ static void lower_stmt(Lower *L, const Stmt *s) {
     }
 }
 
+/* A global declared by a statement at the top level of a script or module body
+ * is defined for the rest of that body (globals are never removed). */
+static void note_defined(Lower *L, const Stmt *s) {
+    int top = L->fn->kind == FN_SCRIPT || L->fn->kind == FN_MODULE;
+    int decl = s->kind == STMT_VAR || s->kind == STMT_FUNCTION || s->kind == STMT_CLASS ||
+               s->kind == STMT_IMPORT;
+    if (top && decl && L->depth == 1 && s->var.kind == VAR_GLOBAL) L->defined[s->var.index] = 1;
+}
+
 static void lower_stmts(Lower *L, const Stmt *s) {
-    for (; s; s = s->next) lower_stmt(L, s);
+    L->depth++;
+    for (; s; s = s->next) {
+        lower_stmt(L, s);
+        note_defined(L, s);
+    }
+    L->depth--;
 }
 
 /* ---- functions ------------------------------------------------------------------------ */
@@ -716,6 +732,11 @@ static void lower_function(Lower *L, const Function *fn) {
     L->fn = fn;
     L->f = f;
     L->njumps = 0;
+    L->depth = 0;
+    for (int g = 0; g < L->prog->nglobals; g++) {
+        GlobalKind k = L->prog->globals[g].kind;
+        L->defined[g] = k == GLOBAL_ARGC || k == GLOBAL_ARGV;
+    }
     f->line = fn->line > 0 ? fn->line : 1;
     L->local = xcalloc(fn->nlocals + 1, sizeof *L->local);
     L->cell = xcalloc(fn->ncaptures + 1, sizeof *L->cell);
@@ -819,6 +840,7 @@ IrProgram *lower_program(const Program *p, int test_mode) {
     for (int i = 0; i < p->nnames; i++)
         add_string(L.ir, p->names[i].text, (int)p->names[i].len, L.names_base + i);
     L.funcs = xcalloc(p->nfunctions + 1, sizeof *L.funcs);
+    L.defined = xcalloc(p->nglobals + 1, 1);
     for (int i = 0; i < p->nfunctions; i++) {
         const Function *fn = p->functions[i];
         int script = fn->kind == FN_SCRIPT;
@@ -837,6 +859,7 @@ IrProgram *lower_program(const Program *p, int test_mode) {
     for (int i = p->nfunctions - 1; i >= 0; i--) lower_function(&L, p->functions[i]);
     if (test_mode) lower_test_entry(&L, L.funcs[0]);
     free(L.funcs);
+    free(L.defined);
     free(L.jumps);
     return L.ir;
 }
