@@ -1,8 +1,9 @@
 /* math.c — the math Sox needs, without libm.
  *   sqrt: the hardware instruction (sqrtsd / fsqrt), correctly rounded.
  *   floor/ceil/trunc/round: exact bit manipulation.
- *   sin/cos/tan: Cody-Waite reduction by pi/2 (three-part constant), then Taylor
- *     polynomials on [-pi/4, pi/4], which converge far below an ulp there.
+ *   sin/cos/tan: Cody-Waite reduction by pi/2 (three-part constant) into a
+ *     double-double remainder, then Taylor polynomials on [-pi/4, pi/4], which
+ *     converge far below an ulp there; tan divides in double-double.
  *   pow: exp(y*log(x)) carried in double-double arithmetic, with C99's special
  *     cases; integral exponents use double-double repeated squaring.
  *   rand: glibc's TYPE_3 additive feedback generator, so mathRandom sequences
@@ -61,6 +62,7 @@ double rt_fmod(double x, double y)  /* only used with integral, small operands *
     return x - rt_trunc(x / y) * y;
 }
 
+
 /* ---- sin, cos, tan ------------------------------------------------------------------ */
 
 static const double PIO2_1 = 0x1.921fb544p+0;        /* 33 bits of pi/2 */
@@ -68,90 +70,7 @@ static const double PIO2_2 = 0x1.0b4611a6p-34;       /* the next 33 */
 static const double PIO2_3 = 0x1.3198a2e037073p-69;  /* the rest */
 static const double TWO_OVER_PI = 0x1.45f306dc9c883p-1;
 
-/* x = n*pi/2 + r, |r| <= ~pi/4; returns n mod 4. */
-static int reduce_pio2(double x, double *r)
-{
-    if (fabs_(x) <= 0x1.921fb54442d18p-1) {
-        *r = x;
-        return 0;
-    }
-    double n = rt_round(x * TWO_OVER_PI);
-    *r = ((x - n * PIO2_1) - n * PIO2_2) - n * PIO2_3;
-    int64_t q = (int64_t)rt_fmod(n, 4);
-    return (int)(q & 3);
-}
-
-static double sin_poly(double x)   /* Taylor to x^21 */
-{
-    double z = x * x;
-    double p = 1.0 / 51090942171709440000.0;
-    p = -1.0 / 121645100408832000.0 + z * p;
-    p = 1.0 / 355687428096000.0 + z * p;
-    p = -1.0 / 1307674368000.0 + z * p;
-    p = 1.0 / 6227020800.0 + z * p;
-    p = -1.0 / 39916800.0 + z * p;
-    p = 1.0 / 362880.0 + z * p;
-    p = -1.0 / 5040.0 + z * p;
-    p = 1.0 / 120.0 + z * p;
-    p = -1.0 / 6.0 + z * p;
-    return x + x * z * p;
-}
-
-static double cos_poly(double x)   /* Taylor to x^22 */
-{
-    double z = x * x;
-    double p = -1.0 / 1124000727777607680000.0;
-    p = 1.0 / 2432902008176640000.0 + z * p;
-    p = -1.0 / 6402373705728000.0 + z * p;
-    p = 1.0 / 20922789888000.0 + z * p;
-    p = -1.0 / 87178291200.0 + z * p;
-    p = 1.0 / 479001600.0 + z * p;
-    p = -1.0 / 3628800.0 + z * p;
-    p = 1.0 / 40320.0 + z * p;
-    p = -1.0 / 720.0 + z * p;
-    p = 1.0 / 24.0 + z * p;
-    double hz = 0.5 * z, w = 1.0 - hz;
-    /* 1 - z/2 + z^2*p, keeping the rounding error of 1 - z/2 */
-    return w + (((1.0 - w) - hz) + z * z * p);
-}
-
-double rt_sin(double x)
-{
-    if (is_nan(x) || is_inf(x))
-        return __builtin_nan("");
-    double r;
-    switch (reduce_pio2(x, &r)) {
-    case 0: return sin_poly(r);
-    case 1: return cos_poly(r);
-    case 2: return -sin_poly(r);
-    default: return -cos_poly(r);
-    }
-}
-
-double rt_cos(double x)
-{
-    if (is_nan(x) || is_inf(x))
-        return __builtin_nan("");
-    double r;
-    switch (reduce_pio2(x, &r)) {
-    case 0: return cos_poly(r);
-    case 1: return -sin_poly(r);
-    case 2: return -cos_poly(r);
-    default: return sin_poly(r);
-    }
-}
-
-double rt_tan(double x)
-{
-    if (is_nan(x) || is_inf(x))
-        return __builtin_nan("");
-    double r;
-    int q = reduce_pio2(x, &r);
-    double s = sin_poly(r), c = cos_poly(r);
-    return (q & 1) ? -c / s : s / c;
-}
-
-/* ---- double-double arithmetic for pow ------------------------------------------------ */
+/* ---- double-double arithmetic (trig remainders, tan, pow) ------------------------ */
 
 typedef struct DD { double hi, lo; } DD;
 
@@ -190,6 +109,97 @@ static DD dd_div(DD a, DD b)
     DD r = dd_add(a, dd_mul(b, (DD){ -q1, 0 }));
     double q2 = r.hi / b.hi;
     return two_sum(q1, q2);
+}
+
+/* x = n*pi/2 + r with r = *rh + *rl carried in double-double (|r| <= ~pi/4);
+ * returns n mod 4.  x - n*PIO2_1 and n*PIO2_2 are exact for |n| < 2^20. */
+static int reduce_pio2(double x, double *rh, double *rl)
+{
+    if (fabs_(x) <= 0x1.921fb54442d18p-1) {
+        *rh = x;
+        *rl = 0;
+        return 0;
+    }
+    double n = rt_round(x * TWO_OVER_PI);
+    DD t = two_sum(x - n * PIO2_1, -(n * PIO2_2));
+    t = two_sum(t.hi, t.lo - n * PIO2_3);
+    *rh = t.hi;
+    *rl = t.lo;
+    int64_t q = (int64_t)rt_fmod(n, 4);
+    return (int)(q & 3);
+}
+
+/* sin(rh + rl) as a double-double: Taylor to x^21, then rl*cos(rh) */
+static DD sin_dd(double x, double rl)
+{
+    double z = x * x;
+    double p = 1.0 / 51090942171709440000.0;
+    p = -1.0 / 121645100408832000.0 + z * p;
+    p = 1.0 / 355687428096000.0 + z * p;
+    p = -1.0 / 1307674368000.0 + z * p;
+    p = 1.0 / 6227020800.0 + z * p;
+    p = -1.0 / 39916800.0 + z * p;
+    p = 1.0 / 362880.0 + z * p;
+    p = -1.0 / 5040.0 + z * p;
+    p = 1.0 / 120.0 + z * p;
+    p = -1.0 / 6.0 + z * p;
+    return two_sum(x, x * z * p + rl * (1 - 0.5 * z));
+}
+
+/* cos(rh + rl) as a double-double: Taylor to x^22, then -rl*sin(rh) */
+static DD cos_dd(double x, double rl)
+{
+    double z = x * x;
+    double p = -1.0 / 1124000727777607680000.0;
+    p = 1.0 / 2432902008176640000.0 + z * p;
+    p = -1.0 / 6402373705728000.0 + z * p;
+    p = 1.0 / 20922789888000.0 + z * p;
+    p = -1.0 / 87178291200.0 + z * p;
+    p = 1.0 / 479001600.0 + z * p;
+    p = -1.0 / 3628800.0 + z * p;
+    p = 1.0 / 40320.0 + z * p;
+    p = -1.0 / 720.0 + z * p;
+    p = 1.0 / 24.0 + z * p;
+    double hz = 0.5 * z, w = 1.0 - hz;
+    /* 1 - z/2 + z^2*p, keeping the rounding error of 1 - z/2 */
+    return two_sum(w, ((1.0 - w) - hz) + z * z * p - x * rl);
+}
+
+static double dd_value(DD d) { return d.hi + d.lo; }
+static DD dd_neg(DD d) { return (DD){ -d.hi, -d.lo }; }
+
+/* sin (which=0) or cos (which=1) as a double-double */
+static DD sincos_dd(double x, int which)
+{
+    double rh, rl;
+    int q = (reduce_pio2(x, &rh, &rl) + which) & 3;
+    switch (q) {
+    case 0: return sin_dd(rh, rl);
+    case 1: return cos_dd(rh, rl);
+    case 2: return dd_neg(sin_dd(rh, rl));
+    default: return dd_neg(cos_dd(rh, rl));
+    }
+}
+
+double rt_sin(double x)
+{
+    if (is_nan(x) || is_inf(x))
+        return __builtin_nan("");
+    return dd_value(sincos_dd(x, 0));
+}
+
+double rt_cos(double x)
+{
+    if (is_nan(x) || is_inf(x))
+        return __builtin_nan("");
+    return dd_value(sincos_dd(x, 1));
+}
+
+double rt_tan(double x)
+{
+    if (is_nan(x) || is_inf(x))
+        return __builtin_nan("");
+    return dd_value(dd_div(sincos_dd(x, 0), sincos_dd(x, 1)));
 }
 
 static const DD LN2 = { 0x1.62e42fefa38p-1, 0x1.ef35793c7673p-45 };  /* hi has 42 bits */
@@ -301,10 +311,11 @@ double rt_pow(double x, double y)
         return odd ? double_of(bits_of(r) | (bits_of(x) & SOX_SIGN)) : r;
     }
     if (is_inf(x)) {
-        double r = (y < 0) == (x > 0) ? 0 : __builtin_inf();
-        if (x < 0 && odd)
-            r = -r;
-        return y < 0 && x < 0 ? (odd ? -0.0 : 0) : r;
+        if (x > 0)
+            return y < 0 ? 0 : __builtin_inf();
+        if (y < 0)
+            return odd ? -0.0 : 0;
+        return odd ? -__builtin_inf() : __builtin_inf();
     }
     if (x < 0 && !is_integer(y))
         return __builtin_nan("");

@@ -8,14 +8,25 @@
 #   // env: VAR=VALUE     extra environment (repeatable)
 #   // args: A B ...      command-line arguments
 #   // stdout: closed     run with stdout a pipe whose reader has gone
+# tests/runtime/math_ulp.c (hosted) measures runtime/math.c against libm.
 # When bin/soxld exists, each case is also linked with it (SKIP if that fails).
 cd "${SOX_ROOT:-$(dirname "$0")/../..}" || exit 2
 OUT=tests/out/runtime
 mkdir -p "$OUT"
+[ -n "$CASES" ] && CASES_ONLY=1
 CASES=${CASES:-$(ls tests/runtime/cases/*.c | grep -v '\.expect\.c$')}
 make -s sysroot >/dev/null 2>"$OUT/make.err" || { echo "FAIL runtime/build: $(head -3 "$OUT/make.err")"; exit 0; }
 CFLAGS="-std=c11 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer
   -fno-optimize-sibling-calls -fno-tree-loop-distribute-patterns -O1 -Wall -Wextra -Wno-unused-function -I."
+
+# The math routines against glibc's libm (hosted build of runtime/math.c).
+if [ -z "$CASES_ONLY" ]; then
+  if gcc -std=c11 -O2 -I. -o "$OUT/math_ulp" tests/runtime/math_ulp.c runtime/math.c runtime/lib.c -lm 2>"$OUT/math_ulp.err"; then
+    "$OUT/math_ulp" 100000
+  else
+    echo "FAIL runtime/math-build: $(head -1 "$OUT/math_ulp.err")"
+  fi
+fi
 
 directive() { sed -n "1,12s|^// $1: ||p" "$2"; }
 
