@@ -78,7 +78,7 @@ void error(const char *fmt, ...) { FORWARD("error", ((SrcLoc){0})); }
 /* ---- Atomic output ---- */
 
 struct OutFile {
-    char *path, *tmp;
+    char *path, *tmp;   /* tmp == NULL: writing in place (a device, a pipe) */
     int fd;
     OutFile *next;
 };
@@ -113,8 +113,15 @@ OutFile *out_open(const char *path) {
     }
     OutFile *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
-    f->tmp = xformat("%s.tmp%ld", path, (long)getpid());
-    f->fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    /* Only regular files are replaced by renaming: /dev/null, /dev/full, a FIFO or a
+     * terminal must be written in place, never replaced by a file of ours. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        f->fd = open(path, O_WRONLY);
+    } else {
+        f->tmp = xformat("%s.tmp%ld", path, (long)getpid());
+        f->fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    }
     if (f->fd < 0) {
         error("cannot open output file '%s': %s", path, strerror(errno));
         free(f->path);
@@ -154,12 +161,21 @@ void out_abort(OutFile *f) {
     if (!f)
         return;
     close(f->fd);
-    unlink(f->tmp);
+    if (f->tmp)
+        unlink(f->tmp);
     out_free(f);
 }
 
 int out_commit(OutFile *f, int executable) {
     int rc = 0;
+    if (!f->tmp) {
+        if (close(f->fd) != 0) {
+            error("cannot write '%s': %s", f->path, strerror(errno));
+            rc = -1;
+        }
+        out_free(f);
+        return rc;
+    }
     if (executable) {
         mode_t mask = umask(0);
         umask(mask);
