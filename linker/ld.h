@@ -204,6 +204,8 @@ typedef struct LdTarget {
     /* Whether a GOT-form relocation can be rewritten to a direct reference (x86-64 GOTPCRELX). */
     int (*can_relax)(const RelocSite *site);
     RelocResult (*apply)(const RelocSite *site);
+    /* Fills alignment gaps between code sections with no-ops (GNU ld does the same). */
+    void (*fill_code)(uint8_t *p, uint64_t n);
 } LdTarget;
 
 extern const LdTarget ld_target_x86_64, ld_target_aarch64;

@@ -214,8 +214,12 @@ static void write_contents(Linker *ld, Image *im) {
         const OutSection *o = &ld->out[k];
         if (o->type == SHT_NOBITS)
             continue;
+        uint64_t end = 0;
         for (size_t i = 0; i < o->inputs.len; i++) {
             const InputSection *s = o->inputs.items[i];
+            if (k == OUT_TEXT && s->offset > end)
+                ld->target->fill_code(im->data + o->offset + end, s->offset - end);
+            end = s->offset + s->size;
             memcpy(im->data + o->offset + s->offset, s->data, s->size);
             if (s->rela)
                 reloc_apply_section(ld, s, im->data);

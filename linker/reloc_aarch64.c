@@ -136,6 +136,11 @@ static RelocResult aarch64_apply(const RelocSite *s) {
     return reloc_ok();              /* unreachable: reloc_scan rejected unknown types */
 }
 
+static void aarch64_fill_code(uint8_t *p, uint64_t n) {
+    for (; n >= 4; p += 4, n -= 4)      /* gaps between code sections are whole words */
+        put_u32(p, 0xd503201f);         /* nop */
+}
+
 const LdTarget ld_target_aarch64 = {
     .target = TARGET_AARCH64,
     .machine = EM_AARCH64,
@@ -145,4 +150,5 @@ const LdTarget ld_target_aarch64 = {
     .nrelocs = sizeof aarch64_relocs / sizeof aarch64_relocs[0],
     .can_relax = NULL,
     .apply = aarch64_apply,
+    .fill_code = aarch64_fill_code,
 };

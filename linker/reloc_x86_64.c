@@ -11,6 +11,7 @@
  * linker-made GOT slot holding the address.
  * psABI: https://gitlab.com/x86-psABIs/x86-64-ABI */
 #include "linker/reloc_common.h"
+#include <string.h>
 
 static const RelocType x86_64_relocs[] = {
     {R_X86_64_NONE, 0, 0},      {R_X86_64_64, 8, 0},         {R_X86_64_PC32, 4, 0},
@@ -102,6 +103,30 @@ static RelocResult x86_64_apply(const RelocSite *s) {
     return reloc_ok();              /* unreachable: reloc_scan rejected unknown types */
 }
 
+/* The recommended multi-byte NOPs (Intel SDM, "NOP"); index = length. */
+static const uint8_t x86_64_nops[11][10] = {
+    {0},
+    {0x90},
+    {0x66, 0x90},
+    {0x0f, 0x1f, 0x00},
+    {0x0f, 0x1f, 0x40, 0x00},
+    {0x0f, 0x1f, 0x44, 0x00, 0x00},
+    {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00},
+    {0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00},
+    {0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+    {0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+    {0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+};
+
+static void x86_64_fill_code(uint8_t *p, uint64_t n) {
+    while (n > 0) {
+        uint64_t k = n > 10 ? 10 : n;
+        memcpy(p, x86_64_nops[k], k);
+        p += k;
+        n -= k;
+    }
+}
+
 const LdTarget ld_target_x86_64 = {
     .target = TARGET_X86_64,
     .machine = EM_X86_64,
@@ -111,4 +136,5 @@ const LdTarget ld_target_x86_64 = {
     .nrelocs = sizeof x86_64_relocs / sizeof x86_64_relocs[0],
     .can_relax = x86_64_can_relax,
     .apply = x86_64_apply,
+    .fill_code = x86_64_fill_code,
 };

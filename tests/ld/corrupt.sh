@@ -1,0 +1,1 @@
+corrupt_tests() { :; }
