@@ -28,6 +28,7 @@ typedef struct A64 {
     int frame;              /* bytes below x29 */
     int slot_base, save_base;
     int far;                /* function may exceed b.cond's +-1 MiB range */
+    int cold_skip;
     char opbuf[4][64];
     int opnext;
 } A64;
@@ -127,6 +128,27 @@ static void bool_from_cond(A64 *x, const char *cond) {
     ins(x, "orr x9, x9, x10");
 }
 
+/* Slow paths are written to the cold buffer, after the function body.  In huge
+ * functions conditional branches could not reach it, so they stay inline. */
+static void cold_begin(A64 *x, int label, int line) {
+    if (x->far) {
+        x->cold_skip = cg_new_label(x->c);
+        ins(x, "b .LL%d", x->cold_skip);
+        buf_printf(x->o, ".LL%d:\n", label);
+        x->c->cur_line = -1;
+        cg_line(x->c, line);
+        return;
+    }
+    x->o = &x->c->cold;
+    buf_printf(x->o, ".LL%d:\n", label);
+    cg_cold_line(x->c, line);
+}
+
+static void cold_end(A64 *x) {
+    if (x->far) buf_printf(x->o, ".LL%d:\n", x->cold_skip);
+    x->o = x->c->out;
+}
+
 static const char *slow_entry(IrOp op) {
     switch (op) {
     case IR_ADD: return "sox_add";
@@ -156,47 +178,128 @@ static const char *fcmp_cond(IrOp op) {
     }
 }
 
-static void emit_binary(A64 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
-    const char *a = use(x, in->a, "x11");
-    const char *b = use(x, in->b, "x12");
-    check_number(x, a, slow);
-    check_number(x, b, slow);
-    ins(x, "fmov d0, %s", a);
-    ins(x, "fmov d1, %s", b);
-    switch (in->op) {
-    case IR_ADD: ins(x, "fadd d0, d0, d1"); break;
-    case IR_SUB: ins(x, "fsub d0, d0, d1"); break;
-    case IR_MUL: ins(x, "fmul d0, d0, d1"); break;
-    case IR_DIV: ins(x, "fdiv d0, d0, d1"); break;
-    default:
-        ins(x, "fcmp d0, d1");
-        bool_from_cond(x, fcmp_cond(in->op));
-        break;
+static const char *invert_cond(const char *cond) {
+    static const char *const pairs[][2] = {
+        {"eq", "ne"}, {"ls", "hi"}, {"lt", "ge"}, {"mi", "pl"}, {"gt", "le"}, {"lo", "hs"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        if (!strcmp(cond, pairs[i][0])) return pairs[i][1];
+        if (!strcmp(cond, pairs[i][1])) return pairs[i][0];
     }
-    if (in->op <= IR_DIV) ins(x, "fmov x9, d0");
-    ins(x, "b .LL%d", done);
-    buf_printf(x->o, ".LL%d:\n", slow);
+    return "al";
+}
+
+/* A conditional branch to a block; in huge functions it becomes an inverted
+ * branch over an unconditional `b` (+-128 MiB). */
+static void branch_if(A64 *x, const char *cond, const IrBlock *to) {
+    if (!x->far) {
+        ins(x, "b.%s %s", cond, block_label(x, to));
+        return;
+    }
+    int skip = cg_new_label(x->c);
+    ins(x, "b.%s .LL%d", invert_cond(cond), skip);
+    ins(x, "b %s", block_label(x, to));
+    buf_printf(x->o, ".LL%d:\n", skip);
+}
+
+static int next_is(const IrBlock *b, const IrBlock *to) { return to->id == b->id + 1; }
+
+/* Two-way branch on the flags: cond -> t, else f, falling through when possible. */
+static void branch2(A64 *x, const IrBlock *b, const char *cond, const IrBlock *t, const IrBlock *f) {
+    if (next_is(b, t)) {
+        branch_if(x, invert_cond(cond), f);
+        return;
+    }
+    branch_if(x, cond, t);
+    if (!next_is(b, f)) ins(x, "b %s", block_label(x, f));
+}
+
+/* flags for truthiness of reg: "hi" = truthy (v - NIL > 1 unsigned) */
+static void truthy_flags(A64 *x, const char *reg) {
+    mov_imm(x, "x10", SOX_NIL);
+    ins(x, "sub x9, %s, x10", reg);
+    ins(x, "cmp x9, #1");
+}
+
+/* == / != against a constant that is not a number: identity is equality. */
+static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    int ka = c->is_const[in->a] && !SOX_IS_NUMBER(c->const_val[in->a]);
+    int kb = c->is_const[in->b] && !SOX_IS_NUMBER(c->const_val[in->b]);
+    if ((in->op != IR_EQ && in->op != IR_NE) || (!ka && !kb)) return 0;
+    int other = kb ? in->a : in->b;
+    mov_imm(x, "x10", kb ? c->const_val[in->b] : c->const_val[in->a]);
+    ins(x, "cmp %s, x10", use(x, other, "x11"));
+    const char *cond = in->op == IR_EQ ? "eq" : "ne";
+    if (br) branch2(x, b, cond, br->target, br->target2);
+    else { bool_from_cond(x, cond); st(x, in->dst, "x9"); }
+    return 1;
+}
+
+static const char *const_or_use(A64 *x, int v, int known, const char *scratch) {
+    if (known) {
+        mov_imm(x, scratch, x->c->const_val[v]);
+        return scratch;
+    }
+    return use(x, v, scratch);
+}
+
+static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    if (emit_identity_compare(x, b, in, br)) return;
+    int slow = cg_new_label(c), back = cg_new_label(c);
+    int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
+    const char *a = const_or_use(x, in->a, ka, "x11");
+    const char *bb = const_or_use(x, in->b, kb, "x12");
+    if (!ka) check_number(x, a, slow);
+    if (!kb) check_number(x, bb, slow);
+    ins(x, "fmov d0, %s", a);
+    ins(x, "fmov d1, %s", bb);
+    int arith = in->op <= IR_DIV;
+    if (arith) {
+        static const char *const fop[] = {"fadd", "fsub", "fmul", "fdiv"};
+        ins(x, "%s d0, d0, d1", fop[in->op - IR_ADD]);
+        const char *d = in_reg(x, in->dst) ? alloc_regs[c->reg[in->dst]] : "x9";
+        ins(x, "fmov %s, d0", d);
+        st(x, in->dst, d);
+    } else {
+        ins(x, "fcmp d0, d1");
+        if (br) {
+            branch2(x, b, fcmp_cond(in->op), br->target, br->target2);
+        } else {
+            bool_from_cond(x, fcmp_cond(in->op));
+            st(x, in->dst, "x9");
+        }
+    }
+    if (!br || arith) buf_printf(x->o, ".LL%d:\n", back);
+    cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
-    ins(x, "mov x1, %s", b);
+    ins(x, "mov x1, %s", bb);
     ins(x, "bl %s", slow_entry(in->op));
-    ins(x, "mov x9, x0");
-    buf_printf(x->o, ".LL%d:\n", done);
-    st(x, in->dst, "x9");
+    if (br && !arith) {
+        truthy_flags(x, "x0");
+        branch_if(x, "ls", br->target2);
+        ins(x, "b %s", block_label(x, br->target));
+    } else {
+        st(x, in->dst, "x0");
+        ins(x, "b .LL%d", back);
+    }
+    cold_end(x);
 }
 
 static void emit_neg(A64 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     const char *a = use(x, in->a, "x11");
     check_number(x, a, slow);
     ins(x, "eor x9, %s, #0x8000000000000000", a);
-    ins(x, "b .LL%d", done);
-    buf_printf(x->o, ".LL%d:\n", slow);
+    buf_printf(x->o, ".LL%d:\n", back);
+    st(x, in->dst, "x9");
+    cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
     ins(x, "bl sox_negate");
     ins(x, "mov x9, x0");
-    buf_printf(x->o, ".LL%d:\n", done);
-    st(x, in->dst, "x9");
+    ins(x, "b .LL%d", back);
+    cold_end(x);
 }
 
 /* Falsey values are nil and false, adjacent encodings: v - NIL <= 1 unsigned. */
@@ -253,8 +356,9 @@ static void emit_call(A64 *x, const IrInstr *in) {
     ins(x, "mov x0, x9");
     ins(x, "ldr x16, [x10, #16]");
     ins(x, "blr x16");
-    ins(x, "b .LL%d", done);
-    buf_printf(x->o, ".LL%d:\n", slow);
+    buf_printf(x->o, ".LL%d:\n", done);
+    st(x, in->dst, "x0");
+    cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
         const char *r = use(x, (int)in->args[i].v, "x12");
         ins(x, "str %s, %s", r, sp_mem(x, buf_off(x, i)));
@@ -263,42 +367,21 @@ static void emit_call(A64 *x, const IrInstr *in) {
     mov_imm(x, "x1", (uint64_t)in->nargs);
     ins(x, "add x2, sp, #%d", buf_off(x, 0));
     ins(x, "bl sox_call");
-    buf_printf(x->o, ".LL%d:\n", done);
-    st(x, in->dst, "x0");
+    ins(x, "b .LL%d", done);
+    cold_end(x);
 }
 
 /* Leaves the global's value in x9. */
 static void undefined_check(A64 *x, const IrInstr *in) {
-    int ok = cg_new_label(x->c);
+    int fail = cg_new_label(x->c);
     load_root(x, "x9", (int)in->imm);
     mov_imm(x, "x10", SOX_UNDEF);
     ins(x, "cmp x9, x10");
-    ins(x, "b.ne .LL%d", ok);
+    ins(x, "b.eq .LL%d", fail);
+    cold_begin(x, fail, in->line);
     load_root(x, "x0", (int)in->imm2);
     ins(x, "bl sox_undefined_variable");
-    buf_printf(x->o, ".LL%d:\n", ok);
-}
-
-static const char *invert_cond(const char *cond) {
-    static const char *const pairs[][2] = {{"eq", "ne"}, {"ls", "hi"}, {"lt", "ge"}};
-    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
-        if (!strcmp(cond, pairs[i][0])) return pairs[i][1];
-        if (!strcmp(cond, pairs[i][1])) return pairs[i][0];
-    }
-    return "al";
-}
-
-/* A conditional branch to a block; in huge functions it becomes an inverted
- * branch over an unconditional `b` (+-128 MiB). */
-static void branch_if(A64 *x, const char *cond, const IrBlock *to) {
-    if (!x->far) {
-        ins(x, "b.%s %s", cond, block_label(x, to));
-        return;
-    }
-    int skip = cg_new_label(x->c);
-    ins(x, "b.%s .LL%d", invert_cond(cond), skip);
-    ins(x, "b %s", block_label(x, to));
-    buf_printf(x->o, ".LL%d:\n", skip);
+    cold_end(x);
 }
 
 static void jump_to(A64 *x, const IrBlock *from, const IrBlock *to) {
@@ -318,8 +401,27 @@ static void epilogue(A64 *x) {
     ins(x, "ret");
 }
 
-static void emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
+/* The instruction after `in` when it is a branch that only `in`'s result feeds. */
+static const IrInstr *fusable_branch(A64 *x, const IrBlock *b, const IrInstr *in) {
+    if (in->dst < 0 || in + 1 >= b->ins + b->nins) return NULL;
+    const IrInstr *next = in + 1;
+    if (next->op != IR_BR || next->a != in->dst || x->c->uses[in->dst] != 1) return NULL;
+    return next;
+}
+
+/* Emits `in`; returns 1 when it also consumed the following branch. */
+static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     cg_line(x->c, in->line);
+    const IrInstr *br = fusable_branch(x, b, in);
+    if (br && in->op >= IR_LT && in->op <= IR_NE) {
+        emit_binary(x, b, in, br);
+        return 1;
+    }
+    if (br && in->op == IR_NOT) {
+        truthy_flags(x, use(x, in->a, "x11"));
+        branch2(x, b, "hi", br->target2, br->target);
+        return 1;
+    }
     switch (in->op) {
     case IR_CONST:
         if (in_reg(x, in->dst)) mov_imm(x, alloc_regs[x->c->reg[in->dst]], (uint64_t)in->imm);
@@ -379,7 +481,7 @@ static void emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_DIV:
     case IR_LT: case IR_LE: case IR_GT: case IR_GE: case IR_EQ: case IR_NE:
-        emit_binary(x, in);
+        emit_binary(x, b, in, NULL);
         break;
     case IR_NEG: emit_neg(x, in); break;
     case IR_NOT:
@@ -391,9 +493,8 @@ static void emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     case IR_RTCALL: emit_rtcall(x, in); break;
     case IR_JMP: jump_to(x, b, in->target); break;
     case IR_BR:
-        falsey_test(x, in->a);
-        branch_if(x, "ls", in->target2);
-        jump_to(x, b, in->target);
+        truthy_flags(x, use(x, in->a, "x11"));
+        branch2(x, b, "hi", in->target, in->target2);
         break;
     case IR_BR_NEG:
         ins(x, "cmp %s, #0", use(x, in->a, "x9"));
@@ -414,6 +515,7 @@ static void emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_OP_COUNT: break;
     }
+    return 0;
 }
 
 static int popcount(unsigned v) { return __builtin_popcount(v); }
@@ -436,14 +538,15 @@ static void prologue(A64 *x) {
     ins(x, "mov x29, sp");
     if (x->frame) sub_sp(x, x->frame);
     for_saved_regs(x, "str");
-    int ok = cg_new_label(c);
+    int overflow = cg_new_label(c);
     ins(x, "adrp x16, sox_stack_limit");
     ins(x, "ldr x16, [x16, :lo12:sox_stack_limit]");
     ins(x, "mov x17, sp");
     ins(x, "cmp x17, x16");
-    ins(x, "b.hs .LL%d", ok);
+    ins(x, "b.lo .LL%d", overflow);
+    cold_begin(x, overflow, c->cur_line);
     ins(x, "bl sox_stack_overflow");
-    buf_printf(x->o, ".LL%d:\n", ok);
+    cold_end(x);
 }
 
 static void emit_func_aarch64(FuncCtx *c) {
@@ -461,7 +564,7 @@ static void emit_func_aarch64(FuncCtx *c) {
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
         buf_printf(x.o, "%s:\n", block_label(&x, b));
-        for (int k = 0; k < b->nins; k++) emit_instr(&x, b, &b->ins[k]);
+        for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
         if (i + 1 == f->nblocks && (!b->nins || !ir_is_terminator(b->ins[b->nins - 1].op)))
             ins(&x, "brk #0");
     }
