@@ -99,8 +99,12 @@ static char *default_sysroot(const char *argv0) {
         snprintf(self, sizeof self, "%s", argv0);
     char *slash = strrchr(self, '/');
     const char *dir = slash ? (*slash = '\0', self) : ".";
-    char *tree = xformat("%s/../sysroot", dir);
-    char *installed = xformat("%s/../lib/soxcc/sysroot", dir);
+    char *parent = xformat("%s/..", dir), canon[PATH_MAX];
+    if (realpath(parent, canon))
+        dir = canon;
+    char *tree = xformat("%s/sysroot", dir);
+    char *installed = xformat("%s/lib/soxcc/sysroot", dir);
+    free(parent);
     bool use_tree = is_dir(tree) || !is_dir(installed);
     free(use_tree ? installed : tree);
     return use_tree ? tree : installed;
@@ -144,8 +148,9 @@ static int compile_sox(Build *b, const char *input, Buf *out) {
         b->compile_error = true;
         return 1;
     }
-    if (o->dump_ast) {
-        ast_dump(prog, out);
+    if (o->dump_ast || o->syntax_only) {
+        if (o->dump_ast)
+            ast_dump(prog, out);
         program_free(prog);
         return 0;
     }
@@ -154,7 +159,12 @@ static int compile_sox(Build *b, const char *input, Buf *out) {
     return rc;
 }
 
+/* "-" is standard output (soxcc -S prog.sox -o -). */
 static int write_text(const char *path, const Buf *text) {
+    if (!strcmp(path, "-")) {
+        fwrite(text->data, 1, text->len, stdout);
+        return fflush(stdout) == 0 ? 0 : (error("cannot write the output: %s", strerror(errno)), 1);
+    }
     return write_file_atomic(path, text->data, text->len, 0) ? 1 : 0;
 }
 
@@ -168,7 +178,7 @@ static int build_sox(Build *b, const char *input) {
     const DriverOptions *o = b->o;
     Buf text = {0};
     int rc = compile_sox(b, input, &text);
-    if (rc == 0 && o->dump_ast) {
+    if (rc == 0 && (o->dump_ast || o->syntax_only)) {
         fwrite(text.data, 1, text.len, stdout);
     } else if (rc == 0 && o->mode == MODE_ASSEMBLY) {
         char *out = o->output ? xstrdup(o->output) : replace_extension(input, ".s");
@@ -357,7 +367,7 @@ int driver_run(const DriverOptions *o) {
     int rc = 0;
     for (int i = 0; i < o->ninputs && rc == 0; i++)
         rc = build_input(&b, o->inputs[i]);
-    if (rc == 0 && o->mode == MODE_LINK && !o->dump_ast) {
+    if (rc == 0 && o->mode == MODE_LINK && !o->dump_ast && !o->syntax_only) {
         const char *exe = running ? temp_path("") : o->output ? o->output : "a.out";
         rc = link_program(&b, exe);
         if (rc == 0 && running) {

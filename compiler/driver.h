@@ -13,7 +13,7 @@ typedef struct DriverOptions {
     int opt_level;              /* -O0..-O2, default 1 */
     const char *output;         /* -o */
     const char *sysroot;        /* --sysroot; NULL: beside the soxcc binary */
-    bool save_temps, verbose, run, test, dump_ast;
+    bool save_temps, verbose, run, test, dump_ast, syntax_only;
     const char **inputs;        /* .sox .s .o .a */
     int ninputs;
     char **run_args;            /* --run/--test: arguments after the program */

@@ -26,6 +26,7 @@ static void usage(FILE *f) {
         "  --run PROG.sox ARGS... build to a temporary file and run it (under qemu-<arch>\n"
         "                         for a foreign target); exits with the program's status\n"
         "  --test PROG.sox        build the #[test] functions and run them\n"
+        "  -fsyntax-only          check the program (parse, resolve, imports) and stop\n"
         "  -dump-ast              print the resolved syntax tree and stop\n"
         "  --help, --version\n",
         target_name(target_host()));
@@ -65,6 +66,7 @@ static int parse_flag(const char *arg, DriverOptions *o) {
     else if (!strcmp(arg, "--run") || !strcmp(arg, "-run")) o->run = true;
     else if (!strcmp(arg, "--test") || !strcmp(arg, "-test")) o->test = true;
     else if (!strcmp(arg, "-dump-ast") || !strcmp(arg, "--dump-ast")) o->dump_ast = true;
+    else if (!strcmp(arg, "-fsyntax-only")) o->syntax_only = true;
     else if (!strncmp(arg, "-O", 2)) return parse_opt_level(arg, o);
     else return 0;
     return 1;

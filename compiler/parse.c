@@ -43,7 +43,7 @@ static void error_current(Parser *p, const char *message) { fe_error_at(p, &p->c
 static void advance(Parser *p) {
     p->previous = p->current;
     for (;;) {
-        p->current = p->toks[p->pos < p->ntoks - 1 ? p->pos++ : p->pos];
+        p->current = scan_next(&p->scanner);
         if (p->current.kind != TOK_ERROR)
             break;
         char msg[64];
@@ -68,12 +68,15 @@ static void consume(Parser *p, TokenKind k, const char *message) {
         error_current(p, message);
 }
 
-/* The token after `current`, skipping scanner errors (table-literal detection). */
-static const Token *peek_next(Parser *p) {
-    int i = p->pos;
-    while (i < p->ntoks - 1 && p->toks[i].kind == TOK_ERROR)
-        i++;
-    return &p->toks[i];
+/* The kind of the token after `current`, skipping scanner errors (table-literal
+ * detection); scans ahead on a copy of the scanner. */
+static TokenKind peek_next(Parser *p) {
+    Scanner ahead = p->scanner;
+    Token t;
+    do
+        t = scan_next(&ahead);
+    while (t.kind == TOK_ERROR);
+    return t.kind;
 }
 
 static void synchronize(Parser *p) {
@@ -294,7 +297,7 @@ static Expr *brace_literal(Parser *p, bool can_assign) {
     Expr *e = new_expr(p, EXPR_TABLE, &p->previous);
     if (match(p, TOK_RIGHT_BRACE))
         return finish(p, e);
-    if ((check(p, TOK_IDENTIFIER) || check(p, TOK_STRING)) && peek_next(p)->kind == TOK_COLON)
+    if ((check(p, TOK_IDENTIFIER) || check(p, TOK_STRING)) && peek_next(p) == TOK_COLON)
         return table_rest(p, e);
     e->kind = EXPR_ARRAY;
     ExprList items = {0};
@@ -892,7 +895,7 @@ static Stmt *declaration(Parser *p) {
 
 bool fe_parse_module(Frontend *fe, Module *m) {
     Parser p = {.fe = fe, .arena = &fe->prog->arena, .module = m};
-    p.toks = scan_tokens(m->source, strlen(m->source), &p.ntoks);
+    scan_init(&p.scanner, m->source, strlen(m->source));
     FunctionKind kind = m->index == 0 ? FN_SCRIPT : FN_MODULE;
     m->body = fe_function(&p, kind, "script", 6, 1);
     FuncState fs;
@@ -904,6 +907,5 @@ bool fe_parse_module(Frontend *fe, Module *m) {
     m->body->body = list.first;
     m->body->end_line = p.previous.line;
     fe_func_end(&p);
-    free(p.toks);
     return !p.had_error;
 }

@@ -60,8 +60,7 @@ typedef struct Parser {
     Frontend *fe;
     AstArena *arena;
     Module *module;
-    Token *toks;
-    int ntoks, pos;
+    Scanner scanner;
     Token previous, current;
     bool had_error, panic;
     FuncState *fs;

@@ -9,15 +9,6 @@
 #include "common/buf.h"
 #include <string.h>
 
-typedef struct Scanner {
-    const char *src, *end;
-    const char *start, *cur;    /* current token [start, cur) */
-    const char *line_start;     /* start of the line holding `cur` */
-    int line;
-    int tok_line;               /* line and line start where the token began */
-    const char *tok_line_start;
-} Scanner;
-
 static const struct { const char *text; TokenKind kind; } keywords[] = {
     {"and", TOK_AND},       {"assert", TOK_ASSERT},     {"break", TOK_BREAK},
     {"case", TOK_CASE},     {"class", TOK_CLASS},       {"continue", TOK_CONTINUE},
@@ -147,7 +138,7 @@ static TokenKind punct_kind(Scanner *s, char c) {
     return TOK_ERROR;
 }
 
-static Token scan_one(Scanner *s) {
+Token scan_next(Scanner *s) {
     skip_space_and_comments(s);
     s->start = s->cur;
     s->tok_line = s->line;
@@ -170,17 +161,6 @@ static Token scan_one(Scanner *s) {
     return make(s, k);
 }
 
-Token *scan_tokens(const char *src, size_t len, int *count) {
-    Scanner s = {.src = src, .end = src + len, .cur = src, .line_start = src, .line = 1};
-    size_t n = 0, cap = 256;
-    Token *toks = xmalloc(cap * sizeof *toks);
-    for (;;) {
-        if (n == cap)
-            toks = xrealloc(toks, (cap *= 2) * sizeof *toks);
-        toks[n++] = scan_one(&s);
-        if (toks[n - 1].kind == TOK_EOF)
-            break;
-    }
-    *count = (int)n;
-    return toks;
+void scan_init(Scanner *s, const char *src, size_t len) {
+    *s = (Scanner){.end = src + len, .cur = src, .line_start = src, .line = 1};
 }

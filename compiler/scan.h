@@ -1,9 +1,10 @@
 /* scan.h — the Sox scanner (SOX_LANGUAGE.md §2).
  *
- * The whole file is scanned up front into an array of tokens, so the parser can
- * look one token past `current` (table literals).  Scanner errors become TOK_ERROR
- * tokens whose text is the message; the parser reports them when it reaches them,
- * in source order with its own errors (as clox does). */
+ * Tokens are produced on demand (no token array: large programs stay small in
+ * memory); the parser looks one token past `current` by scanning from a copy of
+ * the Scanner.  Scanner errors become TOK_ERROR tokens whose text is the message;
+ * the parser reports them when it reaches them, in source order with its own
+ * errors (as clox does). */
 #ifndef SOX_SCAN_H
 #define SOX_SCAN_H
 #include <stddef.h>
@@ -34,8 +35,18 @@ typedef struct Token {
     const char *line_start;     /* start of the source line of `start` (diagnostics) */
 } Token;
 
-/* Scans src (NUL-terminated, len bytes) into *count tokens ending with TOK_EOF.
- * The array is malloc'ed; the tokens point into src. */
-Token *scan_tokens(const char *src, size_t len, int *count);
+typedef struct Scanner {
+    const char *end;
+    const char *start, *cur;    /* current token [start, cur) */
+    const char *line_start;     /* start of the line holding `cur` */
+    int line;
+    int tok_line;               /* line and line start where the token began */
+    const char *tok_line_start;
+} Scanner;
+
+/* src is len bytes; the tokens point into it.  After the end, scan_next keeps
+ * returning TOK_EOF. */
+void scan_init(Scanner *s, const char *src, size_t len);
+Token scan_next(Scanner *s);
 const char *token_kind_name(TokenKind k);
 #endif
