@@ -39,7 +39,7 @@ static const struct { const char *name; Target target; } emulations[] = {
 static const char *value(int argc, char **argv, int *i, const char *opt) {
     const char *a = argv[*i];
     size_t n = strlen(opt);
-    if (a[n] == '=')
+    if (a[n] == '=' && n > 2)       /* --opt=VAL; but -L=DIR keeps its '=' (sysroot-relative) */
         return a + n + 1;
     if (a[n])
         return a + n;
