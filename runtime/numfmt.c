@@ -91,17 +91,17 @@ static int floor_log10_pow2(int E)
  * Fixed capacity, no allocation.  The largest value ever built is a parse
  * comparison of about 2650 bits (781 digits against 5^1105 * a 55-bit midpoint);
  * formatting needs at most about 1100 bits. */
-enum { BIG_LIMBS = 100 };
+enum { BIG_LIMBS = 50 };
 
 typedef struct {
     int len;                    /* limbs in use; the top one is nonzero */
-    uint32_t limb[BIG_LIMBS];   /* little-endian, base 2^32 */
+    uint64_t limb[BIG_LIMBS];   /* little-endian, base 2^64 */
 } Big;
 
 static void big_set_u64(Big *b, uint64_t v)
 {
-    b->len = 0;
-    for (; v; v >>= 32) b->limb[b->len++] = (uint32_t)v;
+    b->limb[0] = v;
+    b->len = v != 0;
 }
 
 static void big_copy(Big *dst, const Big *src)
@@ -112,15 +112,15 @@ static void big_copy(Big *dst, const Big *src)
 
 /* b = b * mul + add.  Growth past the capacity cannot happen within the limits
  * above; the check only keeps memory safe. */
-static void big_mul_add(Big *b, uint64_t mul, uint32_t add)
+static void big_mul_add(Big *b, uint64_t mul, uint64_t add)
 {
-    u128 carry = add;
+    uint64_t carry = add;
     for (int i = 0; i < b->len; i++) {
         u128 p = (u128)b->limb[i] * mul + carry;
-        b->limb[i] = (uint32_t)p;
-        carry = p >> 32;
+        b->limb[i] = (uint64_t)p;
+        carry = (uint64_t)(p >> 64);
     }
-    for (; carry && b->len < BIG_LIMBS; carry >>= 32) b->limb[b->len++] = (uint32_t)carry;
+    if (carry && b->len < BIG_LIMBS) b->limb[b->len++] = carry;
 }
 
 static void big_mul_pow5(Big *b, int n)
@@ -132,12 +132,12 @@ static void big_mul_pow5(Big *b, int n)
 static void big_shl(Big *b, int bits)
 {
     if (b->len == 0 || bits <= 0) return;
-    int words = bits / 32, sh = bits % 32;
+    int words = bits / 64, sh = bits % 64;
     int top = b->len + words;           /* index of the limb that receives the carry-out */
     if (top >= BIG_LIMBS) return;       /* unreachable within the limits above */
-    uint32_t carry_out = sh ? b->limb[b->len - 1] >> (32 - sh) : 0;
+    uint64_t carry_out = sh ? b->limb[b->len - 1] >> (64 - sh) : 0;
     for (int i = b->len - 1; i >= 0; i--) {
-        uint32_t from_below = (sh && i > 0) ? b->limb[i - 1] >> (32 - sh) : 0;
+        uint64_t from_below = (sh && i > 0) ? b->limb[i - 1] >> (64 - sh) : 0;
         b->limb[i + words] = (b->limb[i] << sh) | from_below;
     }
     for (int i = 0; i < words; i++) b->limb[i] = 0;
@@ -155,26 +155,25 @@ static int big_cmp(const Big *a, const Big *b)
 
 static int big_bitlen(const Big *b)
 {
-    return b->len ? 32 * b->len - __builtin_clz(b->limb[b->len - 1]) : 0;
+    return b->len ? 64 * (b->len - 1) + bitlen64(b->limb[b->len - 1]) : 0;
 }
 
 /* Bits [lo, lo + count) of b, count <= 64. */
 static uint64_t big_bits(const Big *b, int lo, int count)
 {
-    int w = lo / 32;
-    u128 acc = 0;
-    for (int i = w + 2; i >= w; i--) acc = acc << 32 | (i < b->len ? b->limb[i] : 0);
-    uint64_t r = (uint64_t)(acc >> (lo % 32));
+    int w = lo / 64, sh = lo % 64;
+    uint64_t low = w < b->len ? b->limb[w] : 0, high = w + 1 < b->len ? b->limb[w + 1] : 0;
+    uint64_t r = sh ? low >> sh | high << (64 - sh) : low;
     return count < 64 ? r & ((UINT64_C(1) << count) - 1) : r;
 }
 
 /* Is any bit below position `bit` set? */
 static int big_any_below(const Big *b, int bit)
 {
-    int w = bit / 32, sh = bit % 32;
+    int w = bit / 64, sh = bit % 64;
     for (int i = 0; i < w && i < b->len; i++)
         if (b->limb[i]) return 1;
-    return sh && w < b->len && (b->limb[w] & ((UINT32_C(1) << sh) - 1)) != 0;
+    return sh && w < b->len && (b->limb[w] & ((UINT64_C(1) << sh) - 1)) != 0;
 }
 
 /* The top 64 bits of b, with its most significant bit at bit 63. */
@@ -187,11 +186,11 @@ static uint64_t big_top64(const Big *b)
 /* a = a - b, for a >= b. */
 static void big_sub(Big *a, const Big *b)
 {
-    int64_t borrow = 0;
-    for (int i = 0; i < a->len; i++) {
-        int64_t d = (int64_t)a->limb[i] - (i < b->len ? b->limb[i] : 0) - borrow;
-        borrow = d < 0;
-        a->limb[i] = (uint32_t)(d + (borrow << 32));
+    uint64_t borrow = 0;
+    for (int i = 0; i < a->len && (i < b->len || borrow); i++) {
+        uint64_t x = a->limb[i], y = i < b->len ? b->limb[i] : 0;
+        a->limb[i] = x - y - borrow;
+        borrow = x < y || (x - y) < borrow;
     }
     while (a->len > 0 && a->limb[a->len - 1] == 0) a->len--;
 }
@@ -199,8 +198,8 @@ static void big_sub(Big *a, const Big *b)
 /* 5^(27 * k) for k <= POW5_CACHED, built on first use: formatting needs 5^s for
  * s up to 342, and one copy plus one multiplication beats a dozen of them.
  * (Single-threaded users only, like the rest of the runtime.) */
-enum { POW5_CACHED = 12, POW5_CACHE_LIMBS = 25 };
-static uint32_t pow5_cache[POW5_CACHED + 1][POW5_CACHE_LIMBS];
+enum { POW5_CACHED = 12, POW5_CACHE_LIMBS = 13 };
+static uint64_t pow5_cache[POW5_CACHED + 1][POW5_CACHE_LIMBS];
 static int pow5_cache_len[POW5_CACHED + 1];
 
 /* b = 5^n */
@@ -244,7 +243,9 @@ static uint64_t big_divmod(Big *N, const Big *D)
         big_sub(N, &t);
         q += qe;
     }
-    while (big_cmp(N, D) >= 0) {
+    /* At most two more subtractions remain; the bound only keeps a bug from
+     * becoming a hang. */
+    for (int extra = 0; extra < 8 && big_cmp(N, D) >= 0; extra++) {
         big_sub(N, D);
         q++;
     }
@@ -615,9 +616,9 @@ static double parse_slow(const unsigned char *sig, int nd, int q)
     Big D;
     D.len = 0;
     for (int i = 0; i < nd;) {
-        uint32_t chunk = 0;
+        uint64_t chunk = 0;
         int n = 0;
-        for (; n < 9 && i < nd; n++, i++) chunk = chunk * 10 + sig[i];
+        for (; n < 19 && i < nd; n++, i++) chunk = chunk * 10 + sig[i];
         big_mul_add(&D, pow10_u64[n], chunk);
     }
     if (q >= 0) {

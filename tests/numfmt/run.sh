@@ -47,7 +47,8 @@ build() {
 run_suite() {
   local t=$1 n=$2 dir=$out/$1
   if ! can_run "$t"; then skip "numfmt/$t/differential" "cannot run $t binaries here"; return; fi
-  run_on "$t" "$dir/numfmt_test" "$t" "$n" "$here" 2> "$dir/run.err"
+  # (the time limit only turns a hang into a failure; normal runs take seconds)
+  run_timeout 900 "$t" "$dir/numfmt_test" "$t" "$n" "$here" 2> "$dir/run.err"
   local rc=$?
   [ $rc -eq 0 ] || fail "numfmt/$t/differential" "test binary exited with status $rc: $(tail -2 "$dir/run.err" | tr '\n' ' ')"
 }
@@ -67,7 +68,7 @@ t=$(host_target); dir=$out/$t-san
 mkdir -p "$dir"
 if gcc -std=c11 -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined -fno-sanitize-recover=undefined \
      -I"$SOX_ROOT" "$here/numfmt_test.c" "$SOX_ROOT/runtime/numfmt.c" -lm -o "$dir/numfmt_test" 2> "$dir/cc.err"; then
-  "$dir/numfmt_test" "$t-sanitized" "${NUMFMT_SAN_N:-20000}" "$here" 2> "$dir/run.err" \
+  timeout 900 "$dir/numfmt_test" "$t-sanitized" "${NUMFMT_SAN_N:-20000}" "$here" 2> "$dir/run.err" \
     || fail "numfmt/$t-sanitized/differential" "exit status $?: $(grep -m2 -E 'ERROR|runtime error' "$dir/run.err" | tr '\n' ' ')"
 else
   fail "numfmt/$t-sanitized/build" "$(head -3 "$dir/cc.err" | tr '\n' ' ')"
