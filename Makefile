@@ -66,3 +66,7 @@ clean:
 	rm -rf build build-san bin sysroot
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# `make -s print-VAR` prints a make variable (tests reuse the build's own flags).
+print-%:
+	@echo '$($*)'
