@@ -2,6 +2,7 @@
 # Number formatting and parsing (runtime/numfmt.c) on both targets.
 #   - numfmt.c compiles freestanding with the runtime's flags, warning-free, and the
 #     object references no symbol at all (no libc, no libgcc helpers);
+#   - bigint_test.c checks numfmt.c's internal big integers directly;
 #   - numfmt_test.c (hosted) compares it with the target C library's printf/strtod:
 #     golden data files beside this script, edge cases, and NUMFMT_N random inputs
 #     (1,000,000 natively, 200,000 under qemu), plus a small sanitizer run.
@@ -41,12 +42,18 @@ build() {
        "$here/numfmt_test.c" "$dir/numfmt.o" -lm -o "$dir/numfmt_test" 2> "$dir/cc.err"; then
     fail "numfmt/$t/build" "test harness: $(head -3 "$dir/cc.err" | tr '\n' ' ')"; return 1
   fi
+  if ! $cc -std=c11 -O2 -Wall -Wextra -I"$SOX_ROOT" -static \
+       "$here/bigint_test.c" -o "$dir/bigint_test" 2> "$dir/cc.err"; then
+    fail "numfmt/$t/bigint" "build: $(head -3 "$dir/cc.err" | tr '\n' ' ')"; return 1
+  fi
 }
 
 # run_suite TARGET ITERATIONS: the differential cases, one suite line each.
 run_suite() {
   local t=$1 n=$2 dir=$out/$1
   if ! can_run "$t"; then skip "numfmt/$t/differential" "cannot run $t binaries here"; return; fi
+  run_timeout 900 "$t" "$dir/bigint_test" "$t" $((n / 10)) \
+    || fail "numfmt/$t/bigint" "test binary exited with status $?"
   # (the time limit only turns a hang into a failure; normal runs take seconds)
   run_timeout 900 "$t" "$dir/numfmt_test" "$t" "$n" "$here" 2> "$dir/run.err"
   local rc=$?
