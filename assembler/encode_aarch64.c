@@ -1493,6 +1493,77 @@ static bool enc_shl(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
     return emit(c, base | (uint32_t)(bits + sh) << 16 | RN(o[1].reg.num) | o[0].reg.num);
 }
 
+/* ---- Vector arithmetic (what gcc's vectorizer emits in ordinary C) ---- */
+
+/* Allowed element sizes of a vector row (aux bits) */
+enum { VB = 1, VH = 2, VS = 4, VD = 8, V_NOSIZE = 16 /* size field is part of the opcode */,
+       V_FP = 32 /* sz bit 22: S or D elements */ };
+
+static int elem_log(int bits) { return bits == 8 ? 0 : bits == 16 ? 1 : bits == 32 ? 2 : 3; }
+
+/* Vd.T, Vn.T{, Vm.T}: count registers with the same arrangement; aux restricts T. */
+static bool vector_same(A64Ctx *c, const A64Insn *in, A64Operand *o, int n, int count)
+{
+    if (!want_count(c, o, n, count, count)) return false;
+    for (int i = 0; i < count; i++)
+        if (!is_arr(&o[i]) || o[i].reg.bits != o[0].reg.bits || o[i].reg.lanes != o[0].reg.lanes)
+            return bad_operands(c, &o[i]);
+    int log = elem_log(o[0].reg.bits), q = vec_q(&o[0].reg);
+    if (!(in->aux & 1u << log) || (log == 3 && !q)) return fail(c, &o[0], "invalid arrangement for '%s'", c->mnemonic);
+    uint32_t word = in->opcode | (uint32_t)q << 30 | RN(o[1].reg.num) | o[0].reg.num;
+    if (count == 3) word |= RM(o[2].reg.num);
+    if (in->aux & V_FP) word |= (uint32_t)(log == 3) << 22;
+    else if (!(in->aux & V_NOSIZE)) word |= (uint32_t)log << 22;
+    return emit(c, word);
+}
+
+static bool enc_vec3(A64Ctx *c, const A64Insn *in, A64Operand *o, int n) { return vector_same(c, in, o, n, 3); }
+static bool enc_vec2(A64Ctx *c, const A64Insn *in, A64Operand *o, int n) { return vector_same(c, in, o, n, 2); }
+
+#define VBHS (VB | VH | VS)
+#define VALL (VB | VH | VS | VD)
+#define VFP (VS | VD | V_FP)
+#define VBYTES (VB | V_NOSIZE)
+
+/* Vector forms of mnemonics that also have scalar forms; used when the first operand is
+ * an arrangement (v0.4s). */
+static const A64Insn vector_insns[] = {
+    { "add", enc_vec3, 0x0e208400, VALL }, { "sub", enc_vec3, 0x2e208400, VALL },
+    { "mul", enc_vec3, 0x0e209c00, VBHS }, { "cmeq", enc_vec3, 0x2e208c00, VALL },
+    { "cmgt", enc_vec3, 0x0e203400, VALL }, { "cmge", enc_vec3, 0x0e203c00, VALL },
+    { "cmhi", enc_vec3, 0x2e203400, VALL }, { "cmhs", enc_vec3, 0x2e203c00, VALL },
+    { "smax", enc_vec3, 0x0e206400, VBHS }, { "smin", enc_vec3, 0x0e206c00, VBHS },
+    { "umax", enc_vec3, 0x2e206400, VBHS }, { "umin", enc_vec3, 0x2e206c00, VBHS },
+    { "addp", enc_vec3, 0x0e20bc00, VALL }, { "cmtst", enc_vec3, 0x0e208c00, VALL },
+    { "and", enc_vec3, 0x0e201c00, VBYTES }, { "bic", enc_vec3, 0x0e601c00, VBYTES },
+    { "orr", enc_vec3, 0x0ea01c00, VBYTES }, { "orn", enc_vec3, 0x0ee01c00, VBYTES },
+    { "eor", enc_vec3, 0x2e201c00, VBYTES }, { "bsl", enc_vec3, 0x2e601c00, VBYTES },
+    { "bit", enc_vec3, 0x2ea01c00, VBYTES }, { "bif", enc_vec3, 0x2ee01c00, VBYTES },
+    { "fadd", enc_vec3, 0x0e20d400, VFP }, { "fsub", enc_vec3, 0x0ea0d400, VFP },
+    { "fmul", enc_vec3, 0x2e20dc00, VFP }, { "fdiv", enc_vec3, 0x2e20fc00, VFP },
+    { "fmax", enc_vec3, 0x0e20f400, VFP }, { "fmin", enc_vec3, 0x0ea0f400, VFP },
+    { "fmaxnm", enc_vec3, 0x0e20c400, VFP }, { "fminnm", enc_vec3, 0x0ea0c400, VFP },
+    { "fmla", enc_vec3, 0x0e20cc00, VFP }, { "fmls", enc_vec3, 0x0ea0cc00, VFP },
+    { "fcmeq", enc_vec3, 0x0e20e400, VFP }, { "fcmge", enc_vec3, 0x2e20e400, VFP },
+    { "fcmgt", enc_vec3, 0x2ea0e400, VFP }, { "fabd", enc_vec3, 0x2ea0d400, VFP },
+    { "faddp", enc_vec3, 0x2e20d400, VFP },
+    { "neg", enc_vec2, 0x2e20b800, VALL }, { "abs", enc_vec2, 0x0e20b800, VALL },
+    { "not", enc_vec2, 0x2e205800, VBYTES }, { "mvn", enc_vec2, 0x2e205800, VBYTES },
+    { "fneg", enc_vec2, 0x2ea0f800, VFP }, { "fabs", enc_vec2, 0x0ea0f800, VFP },
+    { "fsqrt", enc_vec2, 0x2ea1f800, VFP }, { "scvtf", enc_vec2, 0x0e21d800, VFP },
+    { "ucvtf", enc_vec2, 0x2e21d800, VFP }, { "fcvtzs", enc_vec2, 0x0ea1b800, VFP },
+    { "fcvtzu", enc_vec2, 0x2ea1b800, VFP }, { "frintm", enc_vec2, 0x0e219800, VFP },
+    { "frintp", enc_vec2, 0x0ea18800, VFP }, { "frintz", enc_vec2, 0x0ea19800, VFP },
+    { "frinta", enc_vec2, 0x2e218800, VFP }, { "frintn", enc_vec2, 0x0e218800, VFP },
+};
+
+static const A64Insn *find_vector_insn(const char *name)
+{
+    for (size_t i = 0; i < sizeof vector_insns / sizeof vector_insns[0]; i++)
+        if (strcmp(vector_insns[i].name, name) == 0) return &vector_insns[i];
+    return NULL;
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* The table                                                                              */
 
@@ -1656,6 +1727,7 @@ static int a64_encode(Assembler *a, const char *mnemonic, const char *operands, 
     A64Insn cond_row;
     const A64Insn *in = find_insn(mnemonic);
     if (!in && branch_cond(mnemonic, &cond_row)) in = &cond_row;
+    if (!in) in = find_vector_insn(mnemonic);
     if (!in) {
         error_at(loc, "unknown instruction '%s'", mnemonic);
         return -1;
@@ -1663,6 +1735,10 @@ static int a64_encode(Assembler *a, const char *mnemonic, const char *operands, 
     A64Operand ops[A64_MAX_OPERANDS];
     int n = a64_parse_operands(&c, operands, ops, A64_MAX_OPERANDS);
     if (n < 0) return -1;
+    if (n > 0 && is_arr(&ops[0])) {
+        const A64Insn *v = find_vector_insn(mnemonic);
+        if (v) in = v;
+    }
     return in->encode(&c, in, ops, n) ? 0 : -1;
 }
 

@@ -63,3 +63,5 @@ sxth w2, w3                              // => 13003c62
 sxtw x4, w5                              // => 93407ca4
 uxtb w6, w7                              // => 53001ce6
 uxth w8, w9                              // => 53003d28
+uxtw x0, w1                              // => 2a0103e0
+uxtw x2, wzr                             // => 2a1f03e2

@@ -84,31 +84,42 @@ check_errors() {
     [ $bad = 0 ] && echo "PASS aarch64/errors/$(basename "$f" .s) ($(grep -c '// error: ' "$f") cases)"
 }
 
-# Section contents, relocations and symbols of an object, in a comparable text form.
-describe_object() {
-    readelf -SW "$1" | awk '/^  \[ *[0-9]+\]/ { sub(/^  \[ *[0-9]+\] /, ""); print $1, $2, $5, $7, $8, $9, $10 }'
+# The encoder's share of an object: bytes of every section with contents, and relocations.
+describe_code() {
     readelf -rW "$1" | awk '/^Relocation section/ { print $3 } /^[0-9a-f]+ / { print $1, $3, $5, $6, $7 }'
-    readelf -sW "$1" | awk '$1 ~ /^[0-9]+:$/ { print $2, $3, $4, $5, $6, $7, $8 }'
     for s in $(readelf -SW "$1" | awk '/^  \[ *[0-9]+\]/ { sub(/^  \[ *[0-9]+\] /, ""); if ($2 == "PROGBITS") print $1 }'); do
         echo "== $s"; readelf -x "$s" "$1" 2>/dev/null | grep '^  0x'
     done
 }
 
-# Assembles $1 with both assemblers and compares; $2 = test name.
+# The rest: section attributes and the symbol table.
+describe_object() {
+    readelf -SW "$1" | awk '/^  \[ *[0-9]+\]/ { sub(/^  \[ *[0-9]+\] /, ""); print $1, $2, $5, $7, $8, $9, $10 }'
+    readelf -sW "$1" | awk '$1 ~ /^[0-9]+:$/ { print $2, $3, $4, $5, $6, $7, $8 }'
+}
+
+# Assembles $1 with both assemblers and compares; $2 = test name; $3 = "object" to also
+# compare section headers and symbols (as a separate case, name/object).
 differential() {
-    local src=$1 name=$2
+    local src=$1 name=$2 k
     if ! aarch64-linux-gnu-as "$src" -o "$tmp/gnu.o" 2> "$tmp/gnu.err"; then
         echo "SKIP $name: GNU as rejects it: $(head -1 "$tmp/gnu.err")"; return
     fi
     if ! "$soxas" -target aarch64-linux "$src" -o "$tmp/sox.o" 2> "$tmp/sox.err"; then
         echo "FAIL $name: soxas failed: $(head -1 "$tmp/sox.err")"; return
     fi
-    describe_object "$tmp/gnu.o" > "$tmp/gnu.txt"
-    describe_object "$tmp/sox.o" > "$tmp/sox.txt"
+    for k in gnu sox; do describe_code "$tmp/$k.o" > "$tmp/$k.txt"; done
     if cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
         echo "PASS $name"
     else
-        echo "FAIL $name: objects differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | grep -m2 '^[<>]' | tr '\n' ' ')"
+        echo "FAIL $name: contents or relocations differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | grep -m2 '^[<>]' | tr '\n' ' ')"
+    fi
+    [ "$3" = object ] || return
+    for k in gnu sox; do describe_object "$tmp/$k.o" > "$tmp/$k.txt"; done
+    if cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
+        echo "PASS $name/object"
+    else
+        echo "FAIL $name/object: sections or symbols differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | grep -m2 '^[<>]' | tr '\n' ' ')"
     fi
 }
 
@@ -141,11 +152,22 @@ if command -v aarch64-linux-gnu-gcc > /dev/null && [ -d "$root/tests/asm/csrc" ]
             base=$(basename "$c" .c)$opt
             if aarch64-linux-gnu-gcc $opt -S -fno-asynchronous-unwind-tables -fno-unwind-tables \
                 -o "$tmp/$base.s" "$c" 2> "$tmp/gcc.err"; then
-                differential "$tmp/$base.s" "aarch64/gcc/$base"
+                differential "$tmp/$base.s" "aarch64/gcc/$base" object
             else
                 echo "SKIP aarch64/gcc/$base: gcc failed: $(head -1 "$tmp/gcc.err")"
             fi
         done
+    done
+fi
+# The runtime's own sources (freestanding), as the sysroot is built from them.
+if command -v aarch64-linux-gnu-gcc > /dev/null; then
+    for c in "$root"/runtime/*.c; do
+        [ -e "$c" ] || continue
+        base=runtime-$(basename "$c" .c)-O2
+        if aarch64-linux-gnu-gcc -O2 -S -std=c11 -ffreestanding -fno-asynchronous-unwind-tables \
+            -fno-unwind-tables -I"$root/runtime" -I"$root" -o "$tmp/$base.s" "$c" 2> /dev/null; then
+            differential "$tmp/$base.s" "aarch64/gcc/$base" object
+        fi
     done
 fi
 exit 0

@@ -1,4 +1,4 @@
-// dp.s — one/two/three-source data processing: rbit/rev/clz/cls, div, madd family, long multiplies
+// dp.s — one/two/three-source data processing: rbit/rev/clz/cls, div, madd family, long multiplies, adc/sbc
 // Expected words (and relocations) from GNU as; regenerate with annotate.sh.
 rbit x0, x1                              // => dac00020
 rev16 x2, x3                             // => dac00462
@@ -34,3 +34,9 @@ umnegl x9, w10, w11                      // => 9babfd49
 smulh x0, x1, x2                         // => 9b427c20
 umulh x3, x4, x5                         // => 9bc57c83
 mul xzr, x1, x2                          // => 9b027c3f
+adc x0, x1, x2                           // => 9a020020
+adcs w0, w1, w2                          // => 3a020020
+sbc x6, x6, xzr                          // => da1f00c6
+sbcs w1, w2, w3                          // => 7a030041
+ngc x0, x1                               // => da0103e0
+ngcs w0, w1                              // => 7a0103e0

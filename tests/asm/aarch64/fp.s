@@ -1,4 +1,4 @@
-// fp.s — scalar floating point: arithmetic, compares, fmov forms, conversions
+// fp.s — scalar floating point: arithmetic, compares, fmov forms, conversions (incl. fixed point and in-register)
 // Expected words (and relocations) from GNU as; regenerate with annotate.sh.
 fmov s0, s1                              // => 1e204020
 fabs s2, s3                              // => 1e20c062
@@ -144,3 +144,21 @@ fmov v0.d[1], x1                         // => 9eaf0020
 fmov x2, v3.d[1]                         // => 9eae0062
 fmov s0, wzr                             // => 1e2703e0
 fmov d1, xzr                             // => 9e6703e1
+scvtf d0, d1                             // => 5e61d820
+scvtf s0, s1                             // => 5e21d820
+ucvtf d2, d3                             // => 7e61d862
+ucvtf s4, s5                             // => 7e21d8a4
+fcvtzs d0, d1                            // => 5ee1b820
+fcvtzs s2, s3                            // => 5ea1b862
+fcvtzu s0, s1                            // => 7ea1b820
+fcvtzu d4, d5                            // => 7ee1b8a4
+fcvtzs w1, d0, #3                        // => 1e58f401
+fcvtzs x0, d0, #16                       // => 9e58c000
+fcvtzu x0, s0, #64                       // => 9e190000
+fcvtzu w2, s3, #1                        // => 1e19fc62
+scvtf d0, x1, #5                         // => 9e42ec20
+scvtf s2, w3, #32                        // => 1e028062
+ucvtf s0, w1, #32                        // => 1e038020
+ucvtf d4, x5, #64                        // => 9e4300a4
+fabd d3, d1, d0                          // => 7ee0d423
+fabd s3, s1, s0                          // => 7ea0d423
