@@ -25,6 +25,8 @@ static SrcLoc token_loc(Parser *p, const Token *t) {
     const char *eol = t->line_start;
     while (eol < end && *eol != '\n')
         eol++;
+    if (eol > t->line_start && eol[-1] == '\r')    /* CRLF sources */
+        eol--;
     return (SrcLoc){p->module->path, t->line, t->col, t->line_start, (size_t)(eol - t->line_start)};
 }
 

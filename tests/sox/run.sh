@@ -15,6 +15,7 @@
 # For each program test the assembly of `soxcc -S` is also assembled by GNU as
 # (as / aarch64-linux-gnu-as): .text/.data/.rodata bytes and relocations must equal
 # the object soxcc's own assembler makes (SKIP when binutils are missing).
+export SOX_ROOT=${SOX_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$SOX_ROOT/tests/lib/common.sh"
 SOXCC=${SOXCC:-$SOX_ROOT/bin/soxcc}
 DIR=$SOX_ROOT/tests/sox
