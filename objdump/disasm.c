@@ -484,12 +484,24 @@ static void print_insn(Disasm *d, const cs_insn *in) {
         print_x86_overflow(d, in->address, in->bytes, in->size);
 }
 
+/* Would the x86 bytes at addr decode if the next symbol did not cut them short?  Then GNU
+ * shows them as ".byte" (an instruction straddling a label), otherwise as "(bad)". */
+static bool x86_cut_short(Disasm *d, uint64_t addr) {
+    const uint8_t *code = d->sec->data + (addr - d->sec->addr);
+    size_t size = (size_t)(d->sec->addr + d->sec->size - addr);
+    uint64_t at = addr;
+    return cs_disasm_iter(d->cs, &code, &size, &at, d->insn);
+}
+
 /* Something Capstone cannot decode, or AArch64 data ($d): shown, never skipped silently. */
 static size_t print_undecodable(Disasm *d, uint64_t addr, const uint8_t *p, size_t avail, bool data) {
     print_address(d, addr);
     if (!is_aarch64(d)) {
         print_x86_bytes(d, p, 1);
-        fprintf(d->out, "(bad)\n");
+        if (x86_cut_short(d, addr))
+            fprintf(d->out, ".byte 0x%x\n", p[0]);
+        else
+            fprintf(d->out, "(bad)\n");
         return 1;
     }
     if (avail >= 4) {

@@ -1,0 +1,36 @@
+// dp.s — one/two/three-source data processing: rbit/rev/clz/cls, div, madd family, long multiplies
+// Expected words (and relocations) from GNU as; regenerate with annotate.sh.
+rbit x0, x1                              // => dac00020
+rev16 x2, x3                             // => dac00462
+rev x4, x5                               // => dac00ca4
+clz x6, x7                               // => dac010e6
+cls x8, x9                               // => dac01528
+udiv x0, x1, x2                          // => 9ac20820
+sdiv x3, x4, x5                          // => 9ac50c83
+madd x0, x1, x2, x3                      // => 9b020c20
+msub x4, x5, x6, x7                      // => 9b069ca4
+mul x8, x9, x10                          // => 9b0a7d28
+mneg x11, x12, x13                       // => 9b0dfd8b
+rbit w0, w1                              // => 5ac00020
+rev16 w2, w3                             // => 5ac00462
+rev w4, w5                               // => 5ac008a4
+clz w6, w7                               // => 5ac010e6
+cls w8, w9                               // => 5ac01528
+udiv w0, w1, w2                          // => 1ac20820
+sdiv w3, w4, w5                          // => 1ac50c83
+madd w0, w1, w2, w3                      // => 1b020c20
+msub w4, w5, w6, w7                      // => 1b069ca4
+mul w8, w9, w10                          // => 1b0a7d28
+mneg w11, w12, w13                       // => 1b0dfd8b
+rev32 x0, x1                             // => dac00820
+smaddl x0, w1, w2, x3                    // => 9b220c20
+umaddl x4, w5, w6, x7                    // => 9ba61ca4
+smsubl x8, w9, w10, x11                  // => 9b2aad28
+umsubl x12, w13, w14, x15                // => 9baebdac
+smull x0, w1, w2                         // => 9b227c20
+umull x3, w4, w5                         // => 9ba57c83
+smnegl x6, w7, w8                        // => 9b28fce6
+umnegl x9, w10, w11                      // => 9babfd49
+smulh x0, x1, x2                         // => 9b427c20
+umulh x3, x4, x5                         // => 9bc57c83
+mul xzr, x1, x2                          // => 9b027c3f

@@ -1,0 +1,33 @@
+// system.s — svc/hvc/brk/hlt, hints, barriers
+// Expected words (and relocations) from GNU as; regenerate with annotate.sh.
+nop                                      // => d503201f
+svc #0                                   // => d4000001
+svc #0xffff                              // => d41fffe1
+hvc #1                                   // => d4000022
+brk #0                                   // => d4200000
+brk #0x3e8                               // => d4207d00
+hlt #0xf000                              // => d45e0000
+yield                                    // => d503203f
+wfe                                      // => d503205f
+wfi                                      // => d503207f
+sev                                      // => d503209f
+sevl                                     // => d50320bf
+dmb sy                                   // => d5033fbf
+dmb ish                                  // => d5033bbf
+dmb ishld                                // => d50339bf
+dmb ishst                                // => d5033abf
+dmb osh                                  // => d50333bf
+dmb oshld                                // => d50331bf
+dmb oshst                                // => d50332bf
+dmb nsh                                  // => d50337bf
+dmb nshld                                // => d50335bf
+dmb nshst                                // => d50336bf
+dmb ld                                   // => d5033dbf
+dmb st                                   // => d5033ebf
+dmb #0                                   // => d50330bf
+dsb sy                                   // => d5033f9f
+dsb ish                                  // => d5033b9f
+dsb #4                                   // => d503349f
+isb                                      // => d5033fdf
+isb sy                                   // => d5033fdf
+isb #3                                   // => d50333df
