@@ -91,7 +91,7 @@ int cg_outgoing_words(const IrFunc *f, int nargregs) {
     for (int i = 0; i < f->nblocks; i++)
         for (int k = 0; k < f->blocks[i]->nins; k++) {
             const IrInstr *in = &f->blocks[i]->ins[k];
-            int words = in->op == IR_CALL ? in->nargs + 1 : in->op == IR_RTCALL ? in->nargs : 0;
+            int words = in->op == IR_TABLE_CALL ? 2 : in->op == IR_CALL ? in->nargs + 1 : in->op == IR_RTCALL ? in->nargs : 0;
             if (words - nargregs > most) most = words - nargregs;
         }
     return most;
@@ -139,6 +139,15 @@ static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
         emit_func_info(out, ir->funcs[i], i);
         emit_line_table(out, ir->funcs[i], &ctx[i], i);
     }
+    buf_str(out, "\t.p2align 3\n.Lintern_table:\n");
+    for (int i = 0; i < ir->nstrings; i++)
+        if (ir->strings[i].root >= 0)
+            buf_printf(out, "\t.quad .Lstr%d, %d, %d\n", i, ir->strings[i].len, 8 * ir->strings[i].root);
+    buf_str(out, "\t.quad 0, 0, 0\n.Lnative_table:\n");
+    for (int i = 0; i < ir->nnatives; i++)
+        buf_printf(out, "\t.quad .Lstr%d, %d, %d\n", ir->native_str[i],
+                   ir->strings[ir->native_str[i]].len, 8 * ir->native_slot[i]);
+    buf_str(out, "\t.quad 0, 0, 0\n");
     buf_str(out, "\t.p2align 3\n.Lfuncs:\n");
     for (int i = 0; i < ir->nfuncs; i++) {
         const IrFunc *f = ir->funcs[i];

@@ -511,8 +511,31 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     }
     case IR_RET:
         ld(x, "x0", in->a);
-        epilogue(x);
+        if (b->id + 1 != x->c->f->nblocks) ins(x, "b .Lret%d", x->c->fid);
         break;
+    case IR_TABLE_CALL: {
+        int loop = cg_new_label(x->c), done = cg_new_label(x->c);
+        int cur = buf_off(x, (int)in->imm);
+        ins(x, "adrp x9, %s", in->sym);
+        ins(x, "add x9, x9, :lo12:%s", in->sym);
+        ins(x, "str x9, [sp, #%d]", cur);
+        buf_printf(x->o, ".LL%d:\n", loop);
+        ins(x, "ldr x9, [sp, #%d]", cur);
+        ins(x, "ldr x0, [x9]");
+        ins(x, "cbz x0, .LL%d", done);
+        ins(x, "ldr x1, [x9, #8]");
+        ins(x, "bl %s", in->rtsym);
+        ins(x, "ldr x9, [sp, #%d]", cur);
+        ins(x, "ldr x10, [x9, #16]");
+        ins(x, "adrp x11, .Lroots");
+        ins(x, "add x11, x11, :lo12:.Lroots");
+        ins(x, "str x0, [x11, x10]");
+        ins(x, "add x9, x9, #24");
+        ins(x, "str x9, [sp, #%d]", cur);
+        ins(x, "b .LL%d", loop);
+        buf_printf(x->o, ".LL%d:\n", done);
+        break;
+    }
     case IR_OP_COUNT: break;
     }
     return 0;
@@ -565,9 +588,10 @@ static void emit_func_aarch64(FuncCtx *c) {
         const IrBlock *b = f->blocks[i];
         buf_printf(x.o, "%s:\n", block_label(&x, b));
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
-        if (i + 1 == f->nblocks && (!b->nins || !ir_is_terminator(b->ins[b->nins - 1].op)))
-            ins(&x, "brk #0");
     }
+    /* the one epilogue every return jumps to (the last block falls into it) */
+    buf_printf(x.o, ".Lret%d:\n", c->fid);
+    epilogue(&x);
 }
 
 const TargetDesc target_desc_aarch64 = {

@@ -477,8 +477,30 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_RET:
         ld(x, "rax", in->a);
-        epilogue(x);
+        if (b->id + 1 != x->c->f->nblocks) ins(x, "jmp .Lret%d", x->c->fid);
         break;
+    case IR_TABLE_CALL: {
+        int loop = cg_new_label(x->c), done = cg_new_label(x->c);
+        int cur = buf_offset(x, (int)in->imm);
+        ins(x, "lea rax, [rip+%s]", in->sym);
+        ins(x, "mov QWORD PTR [rsp+%d], rax", cur);
+        buf_printf(x->o, ".LL%d:\n", loop);
+        ins(x, "mov rax, QWORD PTR [rsp+%d]", cur);
+        ins(x, "mov rdi, QWORD PTR [rax]");
+        ins(x, "test rdi, rdi");
+        ins(x, "je .LL%d", done);
+        ins(x, "mov rsi, QWORD PTR [rax+8]");
+        ins(x, "call %s", in->rtsym);
+        ins(x, "mov rcx, QWORD PTR [rsp+%d]", cur);
+        ins(x, "mov rdx, QWORD PTR [rcx+16]");
+        ins(x, "lea rsi, [rip+.Lroots]");
+        ins(x, "mov QWORD PTR [rsi+rdx], rax");
+        ins(x, "add rcx, 24");
+        ins(x, "mov QWORD PTR [rsp+%d], rcx", cur);
+        ins(x, "jmp .LL%d", loop);
+        buf_printf(x->o, ".LL%d:\n", done);
+        break;
+    }
     case IR_OP_COUNT: break;
     }
     return 0;
@@ -518,11 +540,10 @@ static void emit_func_x86_64(FuncCtx *c) {
         const IrBlock *b = f->blocks[i];
         buf_printf(x.o, "%s:\n", block_label(&x, b));
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
-        /* a block without a terminator is unreachable padding: end it safely */
-        if (!b->nins || !ir_is_terminator(b->ins[b->nins - 1].op)) {
-            if (i + 1 == f->nblocks) ins(&x, "ud2");
-        }
     }
+    /* the one epilogue every return jumps to (the last block falls into it) */
+    buf_printf(x.o, ".Lret%d:\n", c->fid);
+    epilogue(&x);
 }
 
 const TargetDesc target_desc_x86_64 = {

@@ -37,6 +37,8 @@ typedef enum IrOp {
     IR_BR_NEG,      /* if (int64)a < 0 goto target else target2 */
     IR_BR_IS,       /* if a == imm (raw word) goto target else target2 */
     IR_RET,         /* return a */
+    IR_TABLE_CALL,  /* for each {chars, len, root offset} of table sym (ended by a NULL):
+                       roots[offset] = rtsym(chars, len); imm = scratch word for the cursor */
     IR_OP_COUNT
 } IrOp;
 
@@ -56,7 +58,8 @@ typedef struct IrInstr {
     IrOp op;
     int dst, a, b;          /* vregs, -1 when unused */
     int64_t imm, imm2;
-    const char *sym;        /* IR_RTCALL callee */
+    const char *sym;        /* IR_RTCALL callee; IR_TABLE_CALL table */
+    const char *rtsym;      /* IR_TABLE_CALL callee */
     IrArg *args;
     int nargs;
     IrBlock *target, *target2;
@@ -99,6 +102,8 @@ typedef struct IrProgram {
     int ncaches;            /* SoxCache sites (.bss) */
     IrTest *tests;
     int ntests;
+    int *native_str, *native_slot;  /* globals bound by sox_native_lookup at start-up */
+    int nnatives;
     uint32_t end_line;
 } IrProgram;
 

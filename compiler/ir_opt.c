@@ -1,6 +1,6 @@
 /* ir_opt.c — small clean-ups on the IR before register allocation.
  *
- * Dead-code elimination: lowering is simple-minded and leaves values nobody reads
+ * Unreachable blocks are dropped.  Dead-code elimination: lowering is simple-minded and leaves values nobody reads
  * (the closure parameter of functions without captures, a `var` initial value that
  * is overwritten, ...).  Pure instructions whose result has no reader are dropped,
  * repeatedly, since dropping one can orphan its operands. */
@@ -46,7 +46,36 @@ static int remove_dead(IrFunc *f, int *uses) {
     return removed;
 }
 
+/* Drops blocks no path from the entry reaches (code after `return`, `break`),
+ * keeping the order of the rest, and renumbers them. */
+static void remove_unreachable(IrFunc *f) {
+    char *seen = calloc(f->nblocks + 1, 1);
+    IrBlock **work = malloc((f->nblocks + 1) * sizeof *work);
+    int n = 0;
+    work[n++] = f->blocks[0];
+    seen[0] = 1;
+    while (n) {
+        IrBlock *b = work[--n];
+        if (!b->nins) continue;
+        IrInstr *last = &b->ins[b->nins - 1];
+        IrBlock *succ[2] = {last->target, last->target2};
+        for (int i = 0; i < 2; i++)
+            if (succ[i] && !seen[succ[i]->id]) {
+                seen[succ[i]->id] = 1;
+                work[n++] = succ[i];
+            }
+    }
+    int k = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        if (seen[i]) f->blocks[k++] = f->blocks[i];
+    f->nblocks = k;
+    for (int i = 0; i < k; i++) f->blocks[i]->id = i;
+    free(seen);
+    free(work);
+}
+
 void ir_optimize(IrFunc *f, int opt_level) {
+    remove_unreachable(f);
     if (opt_level == 0) return;
     int *uses = malloc((f->nvregs + 1) * sizeof *uses);
     for (;;) {

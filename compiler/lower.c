@@ -679,22 +679,16 @@ static const char *fn_symbol(const Function *fn) {
 static void lower_startup(Lower *L) {
     IrFunc *f = L->f;
     arg_sym(ir_rtcall(f, -1, "sox_register_program", 1), 0, ".Lprogram_info");
-    for (int i = 0; i < L->ir->nstrings; i++) {
-        IrString *s = &L->ir->strings[i];
-        int v = ir_vreg(f);
-        IrInstr *in = ir_rtcall(f, v, "sox_string_intern", 2);
-        arg_sym(in, 0, string_sym(i));
-        arg_imm(in, 1, s->len);
-        ir_emit(f, IR_GLOBAL_DEF, -1, v, -1)->imm = s->root;
-    }
+    IrProgram *ir = L->ir;
+    ir->native_str = xcalloc(L->prog->nglobals + 1, sizeof *ir->native_str);
+    ir->native_slot = xcalloc(L->prog->nglobals + 1, sizeof *ir->native_slot);
     for (int g = 0; g < L->prog->nglobals; g++) {
         const Global *gl = &L->prog->globals[g];
         int v = ir_vreg(f);
         if (gl->kind == GLOBAL_USER) {
-            int s = add_string(L->ir, gl->name, (int)strlen(gl->name), -1);
-            IrInstr *in = ir_rtcall(f, v, "sox_native_lookup", 2);
-            arg_sym(in, 0, string_sym(s));
-            arg_imm(in, 1, (int64_t)strlen(gl->name));
+            ir->native_str[ir->nnatives] = add_string(ir, gl->name, (int)strlen(gl->name), -1);
+            ir->native_slot[ir->nnatives++] = g;
+            continue;
         } else if (gl->kind == GLOBAL_ARGC) {
             ir_rtcall(f, v, "sox_argc_value", 0);
         } else if (gl->kind == GLOBAL_ARGV) {
@@ -703,6 +697,18 @@ static void lower_startup(Lower *L) {
             continue;
         }
         ir_emit(f, IR_GLOBAL_DEF, -1, v, -1)->imm = g;
+    }
+    /* one loop per table instead of a call sequence per string: start-up code
+     * stays small in programs with thousands of names */
+    static const char *const tables[][2] = {
+        {".Lintern_table", "sox_string_intern"}, {".Lnative_table", "sox_native_lookup"},
+    };
+    ir_buf_words(f, 1);
+    for (int i = 0; i < 2; i++) {
+        IrInstr *in = ir_emit(f, IR_TABLE_CALL, -1, -1, -1);
+        in->sym = tables[i][0];
+        in->rtsym = tables[i][1];
+        in->imm = 0;
     }
 }
 
