@@ -219,11 +219,6 @@ static void big_set_pow5(Big *b, int n)
     big_mul_pow5(b, n - 27 * k);
 }
 
-static double pow2_double(int x) /* 2^x, -1022 <= x <= 1023 */
-{
-    return double_of((uint64_t)(x + 1023) << 52);
-}
-
 /* Returns floor(N / D), which must be below 2^62, and leaves N = N mod D.  Each
  * round subtracts a multiple of D estimated from the leading 64 bits of both; the
  * estimate is scaled down by 2^-50 so that it never exceeds the true quotient
@@ -235,7 +230,8 @@ static uint64_t big_divmod(Big *N, const Big *D)
     Big t;
     for (int round = 0; round < 3 && big_cmp(N, D) >= 0; round++) {
         double ratio = (double)big_top64(N) / (double)big_top64(D);
-        double estimate = ratio * pow2_double(big_bitlen(N) - big_bitlen(D)) * (1 - 0x1p-50);
+        int scale = big_bitlen(N) - big_bitlen(D);      /* 0..62 */
+        double estimate = ratio * (double)(UINT64_C(1) << scale) * (1 - 0x1p-50);
         uint64_t qe = (uint64_t)estimate;
         if (qe == 0) break;
         big_copy(&t, D);
