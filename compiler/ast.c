@@ -157,22 +157,23 @@ static void dump_stmt(Buf *out, const Stmt *s, int depth) {
     if (s->kind == STMT_CLASS && s->superclass)
         dump_var(out, s->var2);
     buf_str(out, "\n");
-    if (s->init) {
+    if (s->kind == STMT_FOR && s->init) {
         indent(out, depth + 1);
         buf_str(out, "init:\n");
         dump_stmt(out, s->init, depth + 2);
     }
     dump_child(out, "expr", s->expr, depth + 1);
     dump_child(out, "value", s->value, depth + 1);
-    dump_child(out, "superclass", s->superclass, depth + 1);
-    for (int i = 0; i < s->ncases; i++) {
+    if (s->kind == STMT_CLASS)
+        dump_child(out, "superclass", s->superclass, depth + 1);
+    for (int i = 0; s->kind == STMT_SWITCH && i < s->ncases; i++) {
         indent(out, depth + 1);
         buf_printf(out, "case%s:\n", s->cases[i].body ? "" : " (fall through)");
         dump_expr(out, s->cases[i].value, depth + 2);
         if (s->cases[i].body)
             dump_stmt(out, s->cases[i].body, depth + 2);
     }
-    if (s->default_body) {
+    if (s->kind == STMT_SWITCH && s->default_body) {
         indent(out, depth + 1);
         buf_str(out, "default:\n");
         dump_stmt(out, s->default_body, depth + 2);
@@ -181,14 +182,14 @@ static void dump_stmt(Buf *out, const Stmt *s, int depth) {
         dump_stmts(out, s->body, depth + 1);
     else if (s->body)
         dump_stmt(out, s->body, depth + 1);
-    if (s->else_) {
+    if (s->kind == STMT_IF && s->else_) {
         indent(out, depth + 1);
         buf_str(out, "else:\n");
         dump_stmt(out, s->else_, depth + 2);
     }
     if (s->fn)
         dump_function(out, s->fn, depth + 1);
-    for (int i = 0; i < s->nmethods; i++)
+    for (int i = 0; s->kind == STMT_CLASS && i < s->nmethods; i++)
         dump_function(out, s->methods[i], depth + 1);
 }
 

@@ -136,20 +136,24 @@ typedef enum BinaryOp {
 /* A name used as a runtime string (property name, table key, global name in an error):
  * `id` indexes Program.names, so the back end can intern each once at start-up. */
 typedef struct Name {
-    const char *text;
-    size_t len;
+    const char *text;           /* NUL-terminated copy */
+    uint32_t len;
     int id;
 } Name;
 
+/* Fields are used only by the kinds their comments name; those in one anonymous
+ * union are never used by the same kind (a big program has many nodes). */
 struct Expr {
     ExprKind kind;
     int line, col;
     BinaryOp op;
-    double number;
-    Name string;                /* EXPR_STRING: the literal (text may contain newlines) */
+    union {
+        double number;          /* EXPR_NUMBER */
+        Name string;            /* EXPR_STRING: the literal (text may contain newlines) */
+        Name name;              /* EXPR_GET/SET/INVOKE/SUPER_*: the property or method */
+    };
     VarRef var;                 /* EXPR_VAR/ASSIGN/THIS, EXPR_SUPER_*: the `super` variable */
     VarRef this_var;            /* EXPR_SUPER_*: the receiver */
-    Name name;                  /* EXPR_GET/SET/INVOKE/SUPER_*: the property or method */
     Expr *object;               /* EXPR_GET/SET/INVOKE/INDEX/INDEX_SET/SLICE; EXPR_CALL: callee */
     Expr *index;                /* EXPR_INDEX/INDEX_SET */
     Expr *left, *right;         /* unary/binary/and/or; EXPR_SLICE bounds (NULL = omitted) */
@@ -200,6 +204,8 @@ typedef struct SwitchCase {
     int line;
 } SwitchCase;
 
+/* As in Expr, fields sharing an anonymous union belong to different kinds: read a
+ * field only for the kinds its comment names. */
 struct Stmt {
     StmtKind kind;
     int line, col;
@@ -209,10 +215,12 @@ struct Stmt {
     Expr *value;                /* ASSERT message; FOR increment */
     Stmt *body;                 /* BLOCK: first statement (list); loop / foreach body;
                                    IF then-branch */
-    Stmt *else_;                /* IF else-branch (NULL: none) */
-    Stmt *init;                 /* FOR initializer (NULL: none) */
-    Stmt *default_body;         /* SWITCH: the default statement (NULL: none) */
-    Stmt *target;               /* BREAK/CONTINUE: the loop or switch it leaves/continues */
+    union {
+        Stmt *else_;            /* IF else-branch (NULL: none) */
+        Stmt *init;             /* FOR initializer (NULL: none) */
+        Stmt *default_body;     /* SWITCH: the default statement (NULL: none) */
+        Stmt *target;           /* BREAK/CONTINUE: the loop or switch it leaves/continues */
+    };
     VarRef var;                 /* VAR/FUNCTION/CLASS/IMPORT: the declared variable (a
                                    VAR_GLOBAL at a module's top level, else VAR_LOCAL);
                                    FOREACH: the index variable */
@@ -221,16 +229,19 @@ struct Stmt {
                                    superclass value for the methods' super calls) */
     bool is_array_decl;         /* VAR: written `var a[] ...` */
     Function *fn;               /* FUNCTION/DEFER: the function */
-    /* CLASS */
     Name name;                  /* CLASS: the class name (sox_class_new); IMPORT: the binding */
-    Expr *superclass;           /* CLASS: EXPR_VAR or NULL (sox_class_inherit) */
-    Function **methods;         /* CLASS: in source order; later duplicates win */
-    int nmethods;
-    /* SWITCH */
-    SwitchCase *cases;
-    int ncases;
-    /* IMPORT */
-    Module *module;
+    union {
+        struct {                /* CLASS */
+            Expr *superclass;   /* EXPR_VAR or NULL (sox_class_inherit) */
+            Function **methods; /* in source order; later duplicates win */
+            int nmethods;
+        };
+        struct {                /* SWITCH */
+            SwitchCase *cases;
+            int ncases;
+        };
+        Module *module;         /* IMPORT */
+    };
 };
 
 /* ---- Functions --------------------------------------------------------------- */
