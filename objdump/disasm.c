@@ -559,14 +559,23 @@ static bool wants_disassembly(const ElfSection *s, const DumpOptions *opt) {
     return opt->disassemble_all || (s->flags & SHF_EXECINSTR);
 }
 
+/* Capstone handles are opened once per architecture and syntax and kept for the life of
+ * the process: opening one costs more than disassembling a small object. */
 static bool open_capstone(Disasm *d) {
+    static csh handles[3];
+    static cs_insn *insns[3];
     bool a64 = is_aarch64(d);
-    if (cs_open(a64 ? CS_ARCH_ARM64 : CS_ARCH_X86, a64 ? CS_MODE_ARM : CS_MODE_64, &d->cs) != CS_ERR_OK)
-        return false;
-    cs_option(d->cs, CS_OPT_DETAIL, CS_OPT_ON);
-    if (!a64 && d->opt->att_syntax)
-        cs_option(d->cs, CS_OPT_SYNTAX, CS_OPT_SYNTAX_ATT);
-    d->insn = cs_malloc(d->cs);
+    int slot = a64 ? 2 : d->opt->att_syntax;
+    if (!handles[slot]) {
+        if (cs_open(a64 ? CS_ARCH_ARM64 : CS_ARCH_X86, a64 ? CS_MODE_ARM : CS_MODE_64, &handles[slot]) != CS_ERR_OK)
+            return false;
+        cs_option(handles[slot], CS_OPT_DETAIL, CS_OPT_ON);
+        if (slot == 1)
+            cs_option(handles[slot], CS_OPT_SYNTAX, CS_OPT_SYNTAX_ATT);
+        insns[slot] = cs_malloc(handles[slot]);
+    }
+    d->cs = handles[slot];
+    d->insn = insns[slot];
     return true;
 }
 
@@ -582,8 +591,6 @@ bool disassemble_file(FILE *out, const ElfFile *f, const DumpOptions *opt, char 
             d.sec = &f->sections[i];
             disassemble_section(&d);
         }
-    cs_free(d.insn, 1);
-    cs_close(&d.cs);
     free(d.labels);
     free(d.maps);
     return true;
