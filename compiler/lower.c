@@ -124,13 +124,21 @@ static void args_to_buf(Lower *L, Expr **args, int n, int *vals) {
 
 /* ---- variables ---------------------------------------------------------------- */
 
+/* Whether global g cannot be SOX_UNDEF here: argc/argv always hold a value, and
+ * in a script or module body so does a global declared earlier at its top level. */
+static int surely_defined(Lower *L, int g) {
+    GlobalKind k = L->prog->globals[g].kind;
+    if (k == GLOBAL_ARGC || k == GLOBAL_ARGV) return 1;
+    return (L->fn->kind == FN_SCRIPT || L->fn->kind == FN_MODULE) && L->defined[g];
+}
+
 static int read_var(Lower *L, VarRef v) {
     switch (v.kind) {
     case VAR_GLOBAL: {
         int d = ir_vreg(L->f);
         IrInstr *in = ir_emit(L->f, IR_GLOBAL_GET, d, -1, -1);
         in->imm = v.index;
-        in->imm2 = L->defined[v.index] ? -1 : global_name_root(L, v.index);
+        in->imm2 = surely_defined(L, v.index) ? -1 : global_name_root(L, v.index);
         return d;
     }
     case VAR_LOCAL:
@@ -147,7 +155,7 @@ static void write_var(Lower *L, VarRef v, int val) {
     case VAR_GLOBAL: {
         IrInstr *in = ir_emit(L->f, IR_GLOBAL_SET, -1, val, -1);
         in->imm = v.index;
-        in->imm2 = L->defined[v.index] ? -1 : global_name_root(L, v.index);
+        in->imm2 = surely_defined(L, v.index) ? -1 : global_name_root(L, v.index);
         break;
     }
     case VAR_LOCAL:
@@ -739,10 +747,7 @@ static void lower_function(Lower *L, const Function *fn) {
     L->f = f;
     L->njumps = 0;
     L->depth = 0;
-    for (int g = 0; g < L->prog->nglobals; g++) {
-        GlobalKind k = L->prog->globals[g].kind;
-        L->defined[g] = k == GLOBAL_ARGC || k == GLOBAL_ARGV;
-    }
+    if (fn->kind == FN_SCRIPT || fn->kind == FN_MODULE) memset(L->defined, 0, L->prog->nglobals);
     f->line = fn->line > 0 ? fn->line : 1;
     L->local = xcalloc(fn->nlocals + 1, sizeof *L->local);
     L->cell = xcalloc(fn->ncaptures + 1, sizeof *L->cell);
