@@ -154,7 +154,7 @@ static int extend_keyword(const char *p, int len)
 }
 
 /* The "#3" of "lsl #3" (the '#' is optional, as gcc omits it). */
-static bool parse_amount(A64Ctx *c, const char **pp, int base_col, const char *text, int *amount)
+static bool parse_amount(A64Ctx *c, const char **pp, const char *text, int *amount)
 {
     const char *p = skip_ws(*pp);
     if (*p == '#') p++;
@@ -162,7 +162,7 @@ static bool parse_amount(A64Ctx *c, const char **pp, int base_col, const char *t
     const char *start = p;
     if (!a64_parse_expr(c, &p, &e)) return false;
     if (!e.is_const || e.mod != MOD_NONE || e.value < 0 || e.value > 63) {
-        error_at(a64_loc(c, base_col + (int)(start - text)), "shift amount must be a constant 0..63");
+        error_at(a64_loc(c, (int)(start - text)), "shift amount must be a constant 0..63");
         return false;
     }
     *amount = (int)e.value;
@@ -185,7 +185,7 @@ static int parse_shift_extend(A64Ctx *c, const char **pp, const char *text, int 
     *is_extend = sh < 0;
     *has_amount = amount_follows;
     *amount = 0;
-    if (amount_follows && !parse_amount(c, &after, (int)(p - text), text, amount)) return -1;
+    if (amount_follows && !parse_amount(c, &after, text, amount)) return -1;
     *pp = after;
     return 1;
 }

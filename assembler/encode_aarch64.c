@@ -166,7 +166,7 @@ static bool want_count(A64Ctx *c, const A64Operand *o, int n, int lo, int hi)
 {
     if (n >= lo && n <= hi) return true;
     if (lo == hi)
-        return fail(c, n > hi ? &o[hi] : NULL, "'%s' expects %d operands", c->mnemonic, lo);
+        return fail(c, n > hi ? &o[hi] : NULL, "'%s' expects %d operand%s", c->mnemonic, lo, lo == 1 ? "" : "s");
     return fail(c, n > hi ? &o[hi] : NULL, "'%s' expects %d to %d operands", c->mnemonic, lo, hi);
 }
 
@@ -181,12 +181,12 @@ enum { R31_ZR, R31_SP };
 static int gpr(A64Ctx *c, const A64Operand *o, int bits, int r31)
 {
     if (!is_gpr(o)) {
-        fail(c, o, "expected a %s register for '%s'", bits == 32 ? "W" : bits == 64 ? "X" : "general",
+        fail(c, o, "expected %s register for '%s'", bits == 32 ? "a W" : bits == 64 ? "an X" : "a general",
              c->mnemonic);
         return -1;
     }
     if (bits && o->reg.bits != bits) {
-        fail(c, o, "expected a %s register for '%s'", bits == 32 ? "W" : "X", c->mnemonic);
+        fail(c, o, "expected %s register for '%s'", bits == 32 ? "a W" : "an X", c->mnemonic);
         return -1;
     }
     if (o->reg.num == 31 && o->reg.is_sp != (r31 == R31_SP)) {
@@ -294,6 +294,8 @@ static bool addsub_imm(A64Ctx *c, uint32_t aux, A64Operand *o, int n)
     }
     A64Expr *e = &o[2].expr;
     uint32_t word = SF(o[0].reg.bits) | (uint32_t)setflags << 29 | RN(s) | d;
+    if (e->mod != MOD_NONE && e->mod != MOD_LO12)
+        return fail(c, &o[2], "only ':lo12:' is allowed with '%s'", c->mnemonic);
     if (e->mod == MOD_LO12) {
         if (shift) return fail(c, &o[3], "':lo12:' cannot be shifted");
         if (!fixup(c, R_AARCH64_ADD_ABS_LO12_NC, false, e)) return false;
@@ -929,6 +931,8 @@ static bool enc_barrier(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
         int code = o[0].kind == OP_EXPR && o[0].expr.ident && !o[0].hash
                        ? barrier_code(o[0].expr.ident, o[0].expr.ident_len) : -1;
         if (code >= 0 && (!in->aux || code == 15)) crm = code;
+        else if (o[0].kind == OP_EXPR && o[0].expr.ident && !o[0].hash)
+            return fail(c, &o[0], "invalid barrier option for '%s'", c->mnemonic);
         else if (!imm_in(c, &o[0], 0, 15, &crm)) return false;
     }
     return emit(c, in->opcode | (uint32_t)crm << 8);

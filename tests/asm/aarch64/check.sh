@@ -3,8 +3,8 @@
 #   1. encoding files (*.s here): every ".text" instruction line ends with
 #      "// => <word> [<R_AARCH64_*> <sym+addend>]"; soxas's words and .rela.text must match,
 #      in order.  Needs only soxas and readelf.
-#   2. error files (errors/*.s): each line "<insn> // error: <text>" must fail with
-#      "file:line:col: error: ...<text>..." and leave no object behind.
+#   2. error files (errors/*.s): each line "<insn> // error: COL: <text>" must fail with
+#      "file:1:COL: error: ...<text>..." and leave no object behind.
 #   3. differential test against GNU as (when aarch64-linux-gnu-as is installed): random
 #      valid instructions from gen.c, and gcc -O2/-O0 -S output of tests/asm/csrc/*.c;
 #      section bytes, relocations and symbols must be identical.
@@ -77,7 +77,7 @@ check_errors() {
         if [ -e "$tmp/case.o" ]; then
             echo "FAIL aarch64/errors/$(basename "$f" .s):$n: object left behind"; bad=1; continue
         fi
-        if ! grep -q "^$tmp/case.s:1:[0-9]*: error: .*$want" "$tmp/err"; then
+        if ! grep -F "$tmp/case.s:1:${want%%: *}: error: " "$tmp/err" | grep -qF -- "${want#*: }"; then
             echo "FAIL aarch64/errors/$(basename "$f" .s):$n: wanted '$want', got: $(head -1 "$tmp/err")"; bad=1
         fi
     done < "$f"
