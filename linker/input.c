@@ -36,7 +36,8 @@ const uint8_t *ld_map_file(Linker *ld, const char *path, size_t *size) {
         close(fd);
         return empty;
     }
-    void *p = mmap(NULL, *size, PROT_READ, MAP_PRIVATE, fd, 0);
+    /* Populated up front: one call instead of a page fault per 4 KiB of input. */
+    void *p = mmap(NULL, *size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     close(fd);
     if (p == MAP_FAILED) {
         error("cannot map '%s': %s", path, strerror(errno));

@@ -212,7 +212,8 @@ extern const LdTarget ld_target_x86_64, ld_target_aarch64;
 const RelocType *reloc_lookup(const LdTarget *t, uint32_t type);
 
 void reloc_scan(Linker *ld);            /* undefined references, bad types, GOT slots */
-void reloc_apply_section(Linker *ld, const InputSection *isec, uint8_t *image);
+/* Patches the relocations of isec in `bytes`, the copy of its contents in the output. */
+void reloc_apply_section(Linker *ld, const InputSection *isec, uint8_t *bytes);
 
 /* ---- output.c ---- */
 int output_write(Linker *ld);           /* builds and writes the executable; 0 ok */

@@ -14,7 +14,6 @@
 #include <string.h>
 
 typedef struct Image {
-    uint8_t *data;
     uint64_t size;
     Buf symtab, strtab, shstrtab;
     uint32_t first_global, nshdrs;
@@ -144,7 +143,55 @@ static void place_tables(Linker *ld, Image *im) {
     im->size = im->shdr_off + (uint64_t)im->nshdrs * sizeof(Elf64_Shdr);
 }
 
-static void write_ehdr(Linker *ld, Image *im) {
+static void image_free(Image *im) {
+    buf_free(&im->symtab);
+    buf_free(&im->strtab);
+    buf_free(&im->shstrtab);
+}
+
+/* ---- streaming writer ----
+ * The file is written front to back through one reusable buffer: each input section is
+ * copied into it, patched there, and flushed in big chunks.  No image-sized buffer is ever
+ * allocated, so a 100 MB link touches each output byte once in user space. */
+
+enum { STREAM_CHUNK = 1 << 20 };
+
+typedef struct Stream {
+    OutFile *file;
+    Buf buf;
+    uint64_t flushed;           /* file offset of buf.data[0] */
+    int failed;
+} Stream;
+
+static void stream_flush(Stream *st) {
+    if (st->buf.len && !st->failed && out_write(st->file, st->buf.data, st->buf.len) != 0)
+        st->failed = 1;
+    st->flushed += st->buf.len;
+    st->buf.len = 0;
+}
+
+/* Appends n bytes (zeroed) and returns them; valid until the next stream call. */
+static uint8_t *stream_take(Stream *st, uint64_t n) {
+    if (st->buf.len && st->buf.len + n > STREAM_CHUNK)
+        stream_flush(st);
+    size_t at = st->buf.len;
+    buf_zero(&st->buf, n);
+    return st->buf.data + at;
+}
+
+static uint64_t stream_pos(const Stream *st) { return st->flushed + st->buf.len; }
+
+static void stream_pad_to(Stream *st, uint64_t offset) {
+    if (offset > stream_pos(st))
+        stream_take(st, offset - stream_pos(st));
+}
+
+static void stream_put(Stream *st, const void *p, uint64_t n) {
+    if (n)
+        memcpy(stream_take(st, n), p, n);
+}
+
+static void write_ehdr(Linker *ld, Image *im, Stream *st) {
     Elf64_Ehdr eh = {
         .e_type = ET_EXEC, .e_machine = ld->target->machine, .e_version = EV_CURRENT,
         .e_entry = ld->entry, .e_phoff = sizeof(Elf64_Ehdr), .e_shoff = im->shdr_off,
@@ -157,11 +204,10 @@ static void write_ehdr(Linker *ld, Image *im) {
     eh.e_ident[EI_DATA] = ELFDATA2LSB;
     eh.e_ident[EI_VERSION] = EV_CURRENT;
     eh.e_ident[EI_OSABI] = ELFOSABI_SYSV;
-    memcpy(im->data, &eh, sizeof eh);
+    stream_put(st, &eh, sizeof eh);
 }
 
-static void write_phdrs(Linker *ld, Image *im) {
-    uint8_t *p = im->data + sizeof(Elf64_Ehdr);
+static void write_phdrs(Linker *ld, Stream *st) {
     for (int seg = 0; seg < SEG_COUNT; seg++) {
         const Segment *s = &ld->seg[seg];
         if (!s->present)
@@ -169,72 +215,85 @@ static void write_phdrs(Linker *ld, Image *im) {
         Elf64_Phdr ph = {.p_type = PT_LOAD, .p_flags = s->flags, .p_offset = s->offset, .p_vaddr = s->vaddr,
                          .p_paddr = s->vaddr, .p_filesz = s->filesz, .p_memsz = s->memsz,
                          .p_align = ld->target->max_page};
-        memcpy(p, &ph, sizeof ph);
-        p += sizeof ph;
+        stream_put(st, &ph, sizeof ph);
     }
     Elf64_Phdr stack = {.p_type = PT_GNU_STACK, .p_flags = PF_R | PF_W, .p_align = 16};
-    memcpy(p, &stack, sizeof stack);
+    stream_put(st, &stack, sizeof stack);
 }
 
-static void put_shdr(Image *im, uint32_t index, const Elf64_Shdr *sh) {
-    memcpy(im->data + im->shdr_off + (uint64_t)index * sizeof *sh, sh, sizeof *sh);
-}
-
-static void write_shdrs(Linker *ld, Image *im) {
+static void write_shdrs(Linker *ld, Image *im, Stream *st) {
+    Elf64_Shdr *sh = xcalloc(im->nshdrs, sizeof *sh);
     for (int k = 0; k < OUT_COUNT; k++) {
         const OutSection *o = &ld->out[k];
-        if (!o->shndx)
-            continue;
-        Elf64_Shdr sh = {.sh_name = im->out_name[k], .sh_type = o->type, .sh_flags = o->flags,
-                         .sh_addr = o->addr, .sh_offset = o->offset, .sh_size = o->size,
-                         .sh_addralign = o->align, .sh_entsize = k == OUT_GOT ? 8 : 0};
-        put_shdr(im, o->shndx, &sh);
+        if (o->shndx)
+            sh[o->shndx] = (Elf64_Shdr){.sh_name = im->out_name[k], .sh_type = o->type, .sh_flags = o->flags,
+                                        .sh_addr = o->addr, .sh_offset = o->offset, .sh_size = o->size,
+                                        .sh_addralign = o->align, .sh_entsize = k == OUT_GOT ? 8 : 0};
     }
     if (!ld->opts->strip) {
-        Elf64_Shdr sym = {.sh_name = im->symtab_name, .sh_type = SHT_SYMTAB,
-                          .sh_offset = im->symtab_off, .sh_size = im->symtab.len, .sh_link = im->strtab_shndx,
-                          .sh_info = im->first_global, .sh_addralign = 8, .sh_entsize = sizeof(Elf64_Sym)};
-        Elf64_Shdr str = {.sh_name = im->strtab_name, .sh_type = SHT_STRTAB,
-                          .sh_offset = im->strtab_off, .sh_size = im->strtab.len, .sh_addralign = 1};
-        put_shdr(im, im->symtab_shndx, &sym);
-        put_shdr(im, im->strtab_shndx, &str);
-        memcpy(im->data + im->symtab_off, im->symtab.data, im->symtab.len);
-        memcpy(im->data + im->strtab_off, im->strtab.data, im->strtab.len);
+        sh[im->symtab_shndx] = (Elf64_Shdr){.sh_name = im->symtab_name, .sh_type = SHT_SYMTAB,
+                                            .sh_offset = im->symtab_off, .sh_size = im->symtab.len,
+                                            .sh_link = im->strtab_shndx, .sh_info = im->first_global,
+                                            .sh_addralign = 8, .sh_entsize = sizeof(Elf64_Sym)};
+        sh[im->strtab_shndx] = (Elf64_Shdr){.sh_name = im->strtab_name, .sh_type = SHT_STRTAB,
+                                            .sh_offset = im->strtab_off, .sh_size = im->strtab.len,
+                                            .sh_addralign = 1};
     }
-    Elf64_Shdr shs = {.sh_name = im->shstrtab_name, .sh_type = SHT_STRTAB, .sh_offset = im->shstrtab_off,
-                      .sh_size = im->shstrtab.len, .sh_addralign = 1};
-    put_shdr(im, im->shstrtab_shndx, &shs);
-    memcpy(im->data + im->shstrtab_off, im->shstrtab.data, im->shstrtab.len);
+    sh[im->shstrtab_shndx] = (Elf64_Shdr){.sh_name = im->shstrtab_name, .sh_type = SHT_STRTAB,
+                                          .sh_offset = im->shstrtab_off, .sh_size = im->shstrtab.len,
+                                          .sh_addralign = 1};
+    stream_pad_to(st, im->shdr_off);
+    stream_put(st, sh, (uint64_t)im->nshdrs * sizeof *sh);
+    free(sh);
 }
 
 /* ---- contents ---- */
 
-static void write_contents(Linker *ld, Image *im) {
-    for (int k = 0; k < OUT_COUNT; k++) {
-        const OutSection *o = &ld->out[k];
-        if (o->type == SHT_NOBITS)
-            continue;
-        uint64_t end = 0;
-        for (size_t i = 0; i < o->inputs.len; i++) {
-            const InputSection *s = o->inputs.items[i];
-            if (k == OUT_TEXT && s->offset > end)
-                ld->target->fill_code(im->data + o->offset + end, s->offset - end);
-            end = s->offset + s->size;
-            memcpy(im->data + o->offset + s->offset, s->data, s->size);
-            if (s->rela)
-                reloc_apply_section(ld, s, im->data);
+static void write_section(Linker *ld, const OutSection *o, int is_code, Stream *st) {
+    stream_pad_to(st, o->offset);
+    uint64_t end = 0;
+    for (size_t i = 0; i < o->inputs.len; i++) {
+        const InputSection *s = o->inputs.items[i];
+        if (s->offset > end) {
+            uint8_t *gap = stream_take(st, s->offset - end);
+            if (is_code)
+                ld->target->fill_code(gap, s->offset - end);
         }
+        uint8_t *bytes = stream_take(st, s->size);
+        memcpy(bytes, s->data, s->size);
+        if (s->rela)
+            reloc_apply_section(ld, s, bytes);
+        end = s->offset + s->size;
     }
-    const OutSection *got = &ld->out[OUT_GOT];
-    for (size_t i = 0; i < ld->ngot; i++)
-        put_u64(im->data + got->offset + i * 8, sym_address(ld->got[i].file, ld->got[i].symidx));
 }
 
-static void image_free(Image *im) {
-    free(im->data);
-    buf_free(&im->symtab);
-    buf_free(&im->strtab);
-    buf_free(&im->shstrtab);
+static void write_got(Linker *ld, Stream *st) {
+    stream_pad_to(st, ld->out[OUT_GOT].offset);
+    for (size_t i = 0; i < ld->ngot; i++)
+        put_u64(stream_take(st, 8), sym_address(ld->got[i].file, ld->got[i].symidx));
+}
+
+static void write_contents(Linker *ld, Stream *st) {
+    for (int k = 0; k < OUT_COUNT; k++) {
+        const OutSection *o = &ld->out[k];
+        if (!o->shndx || o->type == SHT_NOBITS)
+            continue;
+        if (k == OUT_GOT)
+            write_got(ld, st);
+        else
+            write_section(ld, o, k == OUT_TEXT, st);
+    }
+}
+
+static void write_tables(Linker *ld, Image *im, Stream *st) {
+    if (!ld->opts->strip) {
+        stream_pad_to(st, im->symtab_off);
+        stream_put(st, im->symtab.data, im->symtab.len);
+        stream_put(st, im->strtab.data, im->strtab.len);
+    }
+    stream_pad_to(st, im->shstrtab_off);
+    stream_put(st, im->shstrtab.data, im->shstrtab.len);
+    write_shdrs(ld, im, st);
 }
 
 int output_write(Linker *ld) {
@@ -243,15 +302,22 @@ int output_write(Linker *ld) {
     if (!ld->opts->strip)
         build_symtab(ld, &im);
     place_tables(ld, &im);
-    im.data = xcalloc(1, im.size);
-    write_contents(ld, &im);
-    int rc = 1;
-    if (!ld_errors(ld)) {
-        write_ehdr(ld, &im);
-        write_phdrs(ld, &im);
-        write_shdrs(ld, &im);
-        rc = write_file_atomic(ld->opts->output ? ld->opts->output : "a.out", im.data, im.size, 1) ? 1 : 0;
+    Stream st = {.file = out_open(ld->opts->output ? ld->opts->output : "a.out")};
+    if (!st.file) {
+        image_free(&im);
+        return 1;
     }
+    write_ehdr(ld, &im, &st);
+    write_phdrs(ld, &st);
+    write_contents(ld, &st);
+    write_tables(ld, &im, &st);
+    stream_flush(&st);
+    int rc = 1;
+    if (st.failed || ld_errors(ld))
+        out_abort(st.file);
+    else
+        rc = out_commit(st.file, 1) ? 1 : 0;
+    buf_free(&st.buf);
     image_free(&im);
     return rc;
 }

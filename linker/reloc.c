@@ -74,18 +74,17 @@ static void give_got_slot(Linker *ld, ObjFile *f, uint32_t symidx) {
 static int check_entry(Linker *ld, const InputSection *isec, const Elf64_Rela *r, const RelocType **rt) {
     const ObjFile *f = isec->file;
     uint32_t type = ELF64_R_TYPE(r->r_info), symidx = ELF64_R_SYM(r->r_info);
-    const char *place = ld_place(ld, isec, r->r_offset);
     *rt = reloc_lookup(ld->target, type);
     if (!*rt) {
-        error_in(place, "unsupported relocation type %u (%s)", type, elf_reloc_name(ld->target->machine, type));
+        error_in(ld_place(ld, isec, r->r_offset), "unsupported relocation type %u (%s)", type, elf_reloc_name(ld->target->machine, type));
         return 0;
     }
     if (symidx >= f->nsyms) {
-        error_in(place, "relocation %s: bad symbol index %u", elf_reloc_name(ld->target->machine, type), symidx);
+        error_in(ld_place(ld, isec, r->r_offset), "relocation %s: bad symbol index %u", elf_reloc_name(ld->target->machine, type), symidx);
         return 0;
     }
     if (r->r_offset > isec->size || (*rt)->size > isec->size - r->r_offset || !isec->data) {
-        error_in(place, "relocation %s patches bytes outside section '%s' (size 0x%" PRIx64 ")",
+        error_in(ld_place(ld, isec, r->r_offset), "relocation %s patches bytes outside section '%s' (size 0x%" PRIx64 ")",
                  elf_reloc_name(ld->target->machine, type), isec->name, isec->size);
         return 0;
     }
@@ -147,10 +146,9 @@ static void report_result(Linker *ld, const InputSection *isec, const Elf64_Rela
                  name, (uint64_t)res.value, res.hi, sym);
 }
 
-void reloc_apply_section(Linker *ld, const InputSection *isec, uint8_t *image) {
+void reloc_apply_section(Linker *ld, const InputSection *isec, uint8_t *base) {
     const ObjFile *f = isec->file;
     const InputSection *rs = &f->sections[isec->rela];
-    uint8_t *base = image + isec->out->offset + isec->offset;
     uint64_t addr = isec->out->addr + isec->offset;
     uint64_t n = rs->size / sizeof(Elf64_Rela);
     for (uint64_t i = 0; i < n; i++) {
