@@ -484,8 +484,8 @@ int sox_format_g(double v, int precision, char *buf)
 
 /* ---- Parsing ------------------------------------------------------------------ */
 
-/* Any double, and any midpoint between two doubles, has at most 767 significant
- * decimal digits.  Keeping 780 digits plus one nonzero "sticky" digit for a
+/* Any double has at most 767 significant decimal digits, and any midpoint between
+ * two neighbouring doubles at most 768 (both reached just below 2^-1022).  Keeping 780 digits plus one nonzero "sticky" digit for a
  * nonzero dropped tail therefore puts the value on the same side of every midpoint
  * as the full input, and keeps the big integers bounded. */
 enum { MAX_SIG_DIGITS = 780 };
