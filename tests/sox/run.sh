@@ -45,6 +45,65 @@ for src in "$DIR"/errors/*.sox; do
   done
 done
 
+# ---- driver behaviour ----
+d=$tmp/driver
+mkdir -p "$d"
+printf 'print "drv " + argc\nprint argv\nsysExit(len(argv) + 3)\n' > "$d/prog.sox"
+dcheck() {  # name condition-status message
+  if [ "$2" -eq 0 ]; then pass "sox/driver/$1"; else fail "sox/driver/$1" "$3"; fi
+}
+for target in $TARGETS; do
+  T=sox/driver/$target
+  ( cd "$d" && rm -f prog.s prog.o a.out &&
+    "$SOXCC" -target "$target" -S prog.sox && [ -s prog.s ] &&
+    "$SOXCC" -target "$target" -c prog.sox && [ -s prog.o ] ) > /dev/null 2>&1
+  dcheck "$target/S-and-c-default-names" $? "-S/-c did not write prog.s/prog.o"
+  ( cd "$d" && rm -f prog.s prog.o && "$SOXCC" -target "$target" -save-temps prog.sox -o kept &&
+    [ -s prog.s ] && [ -s prog.o ] && [ -x kept ] ) > /dev/null 2>&1
+  dcheck "$target/save-temps" $? "-save-temps did not keep prog.s and prog.o"
+  (cd "$d" && "$SOXCC" -target "$target" -v prog.sox -o v.out) > /dev/null 2> "$d/v.err"
+  grep -q '^soxcc -S ' "$d/v.err" && grep -q '^soxas -target ' "$d/v.err" &&
+    grep -q '^soxld -o v.out .*crt1\.o .*-lsoxrt$' "$d/v.err"
+  dcheck "$target/verbose-steps" $? "-v steps: $(first_line "$d/v.err")"
+  (cd "$d" && "$SOXCC" -target "$target" -S prog.sox -o - | cmp -s - prog.s)
+  dcheck "$target/S-to-stdout" $? "-S -o - differs from prog.s"
+  rm -f "$d/nothing.s"
+  (cd "$d" && "$SOXCC" -target "$target" -S prog.sox -o nothing.s -fsyntax-only && [ ! -e nothing.s ]) > /dev/null 2>&1
+  dcheck "$target/fsyntax-only" $? "-fsyntax-only wrote output"
+  if can_run "$target"; then
+    # .s and .o inputs link like .sox ones; --run passes arguments and the status
+    ( cd "$d" && "$SOXCC" -target "$target" prog.s -o from_s && "$SOXCC" -target "$target" prog.o -o from_o &&
+      [ "$(run_on "$target" -0 prog ./from_s 2>/dev/null)" = "$(printf 'drv 1\n[prog]')" ] &&
+      [ "$(run_on "$target" -0 prog ./from_o 2>/dev/null)" = "$(printf 'drv 1\n[prog]')" ] ) > /dev/null 2>&1
+    dcheck "$target/link-s-and-o-inputs" $? "linking prog.s / prog.o failed or ran wrongly"
+    out=$(cd "$d" && "$SOXCC" -target "$target" --run prog.sox a "b c" 2>&1); rc=$?
+    [ $rc -eq 6 ] && [ "$out" = "$(printf 'drv 3\n[prog.sox,a,b c]')" ]
+    dcheck "$target/run-args-status" $? "status $rc, output: $out"
+  else
+    skip "$T/run" "cannot run $target binaries"
+  fi
+done
+for alias in amd64 x86_64-linux-gnu --target=x86_64 arm64 aarch64-linux-gnu --target=aarch64; do
+  case $alias in --target=*) args=("$alias") ;; *) args=(-target "$alias") ;; esac
+  (cd "$d" && "$SOXCC" "${args[@]}" -S prog.sox -o alias.s && [ -s alias.s ]) > /dev/null 2>&1
+  dcheck "target-alias/${alias#--target=}" $? "-target $alias rejected"
+done
+"$SOXCC" -target sparc -S "$d/prog.sox" -o "$d/x.s" > /dev/null 2> "$d/e"
+[ $? -eq 1 ] && grep -q "unknown target 'sparc'" "$d/e"
+dcheck bad-target $? "$(first_line "$d/e")"
+cp "$d/prog.sox" "$d/other.sox"
+(cd "$d" && "$SOXCC" prog.sox other.sox -o two) > /dev/null 2> "$d/e"
+[ $? -eq 1 ] && [ ! -e "$d/two" ] && grep -q "several Sox programs" "$d/e"
+dcheck two-programs $? "$(first_line "$d/e")"
+(cd "$d" && "$SOXCC" -S prog.sox other.sox -o both.s) > /dev/null 2> "$d/e"
+[ $? -eq 1 ] && grep -q "cannot specify '-o'" "$d/e"
+dcheck o-with-several-S $? "$(first_line "$d/e")"
+"$SOXCC" -dump-ast "$d/prog.sox" | grep -q '^global #2 sysExit$'
+dcheck dump-ast $? "-dump-ast output lacks the globals"
+"$SOXCC" > /dev/null 2> "$d/e"
+[ $? -eq 1 ] && grep -q "no input files" "$d/e"
+dcheck no-inputs $? "$(first_line "$d/e")"
+
 # ---- GNU as differential check ----
 gnu_as_for() {
   case $1 in
