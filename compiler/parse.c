@@ -31,7 +31,7 @@ static SrcLoc token_loc(Parser *p, const Token *t) {
 }
 
 void fe_error_at(Parser *p, const Token *t, const char *message) {
-    if (p->panic)
+    if (p->panic || p->gave_up)
         return;
     p->panic = true;
     p->had_error = true;
@@ -95,6 +95,21 @@ static void synchronize(Parser *p) {
             advance(p);
         }
     }
+}
+
+/* Deeper nesting than any real program: report it once, then skip to the end of
+ * the file with every further error suppressed (the parser is recursive, and
+ * soxcc must not crash on its stack). */
+static bool too_deep(Parser *p) {
+    if (p->depth < MAX_NESTING && !p->gave_up)
+        return false;
+    if (!p->gave_up) {
+        fe_error_at(p, &p->current, "Too much nesting.");
+        p->gave_up = true;
+        while (p->current.kind != TOK_EOF)
+            advance(p);
+    }
+    return true;
 }
 
 /* ---- Node construction ------------------------------------------------------ */
@@ -411,7 +426,18 @@ static const Rule rules[TOK_COUNT] = {
 
 static const Rule *rule_for(TokenKind k) { return &rules[k]; }
 
+static Expr *parse_precedence_nested(Parser *p, Prec prec);
+
 static Expr *parse_precedence(Parser *p, Prec prec) {
+    if (too_deep(p))
+        return error_expr(p);
+    p->depth++;
+    Expr *e = parse_precedence_nested(p, prec);
+    p->depth--;
+    return e;
+}
+
+static Expr *parse_precedence_nested(Parser *p, Prec prec) {
     advance(p);
     PrefixFn prefix = rule_for(p->previous.kind)->prefix;
     if (!prefix) {
@@ -469,8 +495,8 @@ static Stmt *block(Parser *p, const Token *brace) {
 /* Parameters and body of a function whose name (or `defer`) was just consumed.
  * `function`: the body's statements and the closing line are filled in. */
 static void function_body(Parser *p, Function *fn) {
-    FuncState fs;
-    fe_func_begin(p, &fs, fn);
+    FuncState *fs = xmalloc(sizeof *fs);   /* big: kept off the recursive parser's stack */
+    fe_func_begin(p, fs, fn);
     fe_scope_begin(p);
     consume(p, TOK_LEFT_PAREN, fn->kind == FN_DEFER ? "Expect '(' after function declaration."
                                                     : "Expect '(' after function name.");
@@ -493,6 +519,7 @@ static void function_body(Parser *p, Function *fn) {
     fn->body = block_body(p);
     fn->end_line = p->previous.line;
     fe_func_end(p);
+    free(fs);
 }
 
 static Stmt *fn_declaration(Parser *p, bool is_test) {
@@ -874,7 +901,18 @@ static Stmt *statement(Parser *p) {
     }
 }
 
+static Stmt *declaration_nested(Parser *p);
+
 static Stmt *declaration(Parser *p) {
+    if (too_deep(p))
+        return NULL;
+    p->depth++;
+    Stmt *s = declaration_nested(p);
+    p->depth--;
+    return s;
+}
+
+static Stmt *declaration_nested(Parser *p) {
     Stmt *s;
     if (match(p, TOK_CLASS))
         s = class_declaration(p);

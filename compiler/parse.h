@@ -14,6 +14,7 @@
 #define MAX_LOCALS 256          /* live locals per function, counting the reserved slot */
 #define MAX_CAPTURES 256
 #define MAX_ARGS 255
+#define MAX_NESTING 1000        /* statements + expressions: bounds the parser's recursion */
 
 /* Program-wide state shared by the parsers of all modules. */
 typedef struct Frontend {
@@ -63,6 +64,8 @@ typedef struct Parser {
     Scanner scanner;
     Token previous, current;
     bool had_error, panic;
+    bool gave_up;               /* nesting too deep: the rest of the file is skipped */
+    int depth;
     FuncState *fs;
     ClassState *cls;
     bool seen_main;
