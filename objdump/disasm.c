@@ -123,7 +123,21 @@ static long label_at_or_before(const Disasm *d, unsigned shndx, uint64_t value) 
     return (long)lo - 1;
 }
 
-/* First label or mapping symbol strictly after value in the section, else the section end. */
+/* Index of the first mapping symbol after (current section, value) in sort order. */
+static size_t mapping_upper_bound(const Disasm *d, uint64_t value) {
+    size_t lo = 0, hi = d->nmaps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_position(d->maps[mid].shndx, d->maps[mid].value, d->sec->index, value) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First label or mapping symbol strictly after value in the section, else the section end.
+ * Both lists are sorted, so this is two binary searches. */
 static uint64_t next_boundary(const Disasm *d, uint64_t value) {
     uint64_t end = d->sec->addr + d->sec->size;
     long i = label_at_or_before(d, d->sec->index, value);
@@ -133,18 +147,15 @@ static uint64_t next_boundary(const Disasm *d, uint64_t value) {
                 end = d->labels[j].value;
             break;
         }
-    for (size_t j = 0; j < d->nmaps; j++)
-        if (d->maps[j].shndx == d->sec->index && d->maps[j].value > value && d->maps[j].value < end)
-            end = d->maps[j].value;
+    size_t m = mapping_upper_bound(d, value);
+    if (m < d->nmaps && d->maps[m].shndx == d->sec->index && d->maps[m].value < end)
+        end = d->maps[m].value;
     return end;
 }
 
 static char mapping_state(const Disasm *d, uint64_t value) {
-    char kind = 'x';
-    for (size_t j = 0; j < d->nmaps; j++)
-        if (d->maps[j].shndx == d->sec->index && d->maps[j].value <= value)
-            kind = d->maps[j].kind;
-    return kind;
+    size_t m = mapping_upper_bound(d, value);
+    return m > 0 && d->maps[m - 1].shndx == d->sec->index ? d->maps[m - 1].kind : 'x';
 }
 
 /* The section holding an address: the current one for relocatable files (all at 0). */
