@@ -280,6 +280,7 @@ struct Function {
 struct Module {
     const char *path;           /* file name as opened (used in diagnostics) */
     const char *source;         /* the file contents (NUL-terminated) */
+    size_t source_len;          /* bytes (the file may itself contain NULs) */
     Function *body;             /* FN_SCRIPT for the main file, FN_MODULE otherwise */
     int cache_slot;             /* GLOBAL_MODULE_CACHE slot (imported modules), else -1 */
     int index;                  /* in Program.modules */

@@ -41,7 +41,7 @@ static char *find_module_file(const char *path, const char *importer) {
     return found;
 }
 
-static Module *add_module(Frontend *fe, const char *path, char *source) {
+static Module *add_module(Frontend *fe, const char *path, char *source, size_t len) {
     Program *prog = fe->prog;
     if (prog->nmodules == fe->cap_modules) {
         fe->cap_modules = fe->cap_modules ? 2 * fe->cap_modules : 8;
@@ -51,6 +51,7 @@ static Module *add_module(Frontend *fe, const char *path, char *source) {
     Module *m = ast_alloc(&prog->arena, sizeof *m);
     m->path = ast_strndup(&prog->arena, path, strlen(path));
     m->source = source;
+    m->source_len = len;
     m->index = prog->nmodules;
     m->cache_slot = -1;
     prog->modules[prog->nmodules++] = m;
@@ -97,7 +98,7 @@ Module *fe_import_module(Parser *p, const Token *path_tok) {
         if (!source) {
             fe_error_at(p, path_tok, "Cannot read module file.");
         } else {
-            m = add_module(fe, file, source);
+            m = add_module(fe, file, source, len);
             char *hidden = xformat("<module %s>", m->path);
             m->cache_slot = fe_global(fe, hidden, strlen(hidden), GLOBAL_MODULE_CACHE);
             free(hidden);
@@ -122,7 +123,7 @@ Program *frontend_parse_program(const char *path, const FrontendOptions *opts) {
     prog->main_global = -1;
     fe_global(&fe, "argc", 4, GLOBAL_ARGC);
     fe_global(&fe, "argv", 4, GLOBAL_ARGV);
-    Module *main = add_module(&fe, path, source);
+    Module *main = add_module(&fe, path, source, len);
     load_module(&fe, main);
     prog->end_line = main->body->end_line;
     strmap_free(&fe.globals);

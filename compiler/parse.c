@@ -21,7 +21,7 @@
 /* ---- Tokens and errors ----------------------------------------------------- */
 
 static SrcLoc token_loc(Parser *p, const Token *t) {
-    const char *end = p->module->source + strlen(p->module->source);
+    const char *end = p->module->source + p->module->source_len;
     const char *eol = t->line_start;
     while (eol < end && *eol != '\n')
         eol++;
@@ -935,7 +935,7 @@ static Stmt *declaration_nested(Parser *p) {
 
 bool fe_parse_module(Frontend *fe, Module *m) {
     Parser p = {.fe = fe, .arena = &fe->prog->arena, .module = m};
-    scan_init(&p.scanner, m->source, strlen(m->source));
+    scan_init(&p.scanner, m->source, m->source_len);
     FunctionKind kind = m->index == 0 ? FN_SCRIPT : FN_MODULE;
     m->body = fe_function(&p, kind, "script", 6, 1);
     FuncState fs;
