@@ -69,6 +69,12 @@ struct AsmSection {
     int rela_index;
 };
 
+typedef struct LocalCommon {
+    AsmSymbol *sym;
+    uint64_t size, align;
+    SrcLoc loc;
+} LocalCommon;
+
 typedef struct SymTable {
     AsmSymbol **buckets;
     size_t nbuckets, count;
@@ -97,6 +103,8 @@ struct Assembler {
     int errors;
     int temp_count;
     int order_counter;          /* next AsmSymbol.order */
+    LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
+    size_t nlcomm, cap_lcomm;
 };
 
 AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len);   /* find or create */

@@ -6,8 +6,8 @@
 #include "assembler/asm_internal.h"
 #include "assembler/soxas.h"
 
-/* The AArch64 encoder lives in its own file; soxas still builds while it is absent. */
-extern const AsmTarget asm_target_aarch64 __attribute__((weak));
+
+extern const AsmTarget asm_target_aarch64;
 
 const AsmTarget *asm_target_for(Target t) {
     switch (t) {
@@ -505,16 +505,30 @@ static int process_fixup(Assembler *a, AsmFixup *f) {
         error_at(f->loc, "cannot represent this reference as a relocation");
         return -1;
     }
-    if (!s->defined && s->temporary && !s->is_section) {
-        error_at(f->loc, "undefined local symbol '%s'", s->name[0] >= '0' && s->name[0] <= '9'
-                                                          ? "numeric label" : s->name);
+    if (!s->defined && s->temporary && !s->is_section && strchr(s->name, '\002')) {
+        error_at(f->loc, "local label '%.*s' is not defined", (int)strcspn(s->name, "\002"),
+                 s->name);
         return -1;
     }
     add_reloc(sec, f->offset, type, s, x.addend);
     return 0;
 }
 
+/* Local commons go after all other .bss contents, as in GNU as's .bss subsection 1. */
+static void place_local_commons(Assembler *a) {
+    if (!a->nlcomm) return;
+    a->cur = asm_section_get(a, ".bss", 0, 0, 0, NULL);
+    for (size_t i = 0; i < a->nlcomm; i++) {
+        LocalCommon *c = &a->lcomm[i];
+        if (c->align > 1) asm_emit_align(a, (uint32_t)c->align, 1, 0, 0);
+        c->sym->defined = 0;
+        asm_define_label(a, c->sym, c->loc);
+        buf_zero(&a->cur->raw, (size_t)c->size);
+    }
+}
+
 int asm_finish(Assembler *a) {
+    place_local_commons(a);
     for (int i = 0; i < a->nsections; i++) layout_section(a, a->sections[i]);
     /* final symbol values */
     for (int i = 0; i < a->nsymbols; i++) {
@@ -602,6 +616,7 @@ static void assembler_free(Assembler *a) {
     }
     free(a->table.buckets);
     free(a->fixups);
+    free(a->lcomm);
     free(a->final_fixups);
     buf_free(&a->comment);
     free(a->target_state);

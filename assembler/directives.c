@@ -349,15 +349,15 @@ static int dir_comm(Assembler *a, char *p, SrcLoc loc, int local) {
         return -1;
     }
     if (local || (s->local_directive && s->binding == BIND_LOCAL)) {
-        AsmSection *saved = a->cur, *prev = a->prev;
-        asm_set_section(a, asm_section_get(a, ".bss", 0, 0, 0, NULL));
-        if (align > 1) asm_emit_align(a, (uint32_t)align, 1, 0, 0);
-        asm_define_label(a, s, loc);
-        buf_zero(&a->cur->raw, (size_t)size);
+        /* GNU as allocates local commons in a .bss subsection that follows everything else */
+        if (a->nlcomm == a->cap_lcomm) {
+            a->cap_lcomm = a->cap_lcomm ? a->cap_lcomm * 2 : 16;
+            a->lcomm = xrealloc(a->lcomm, a->cap_lcomm * sizeof *a->lcomm);
+        }
+        a->lcomm[a->nlcomm++] = (LocalCommon){ s, (uint64_t)size, (uint64_t)align, loc };
+        s->defined = 1;   /* placed in asm_place_local_commons */
         if (!s->type) s->type = STT_OBJECT;
         s->size_value = (uint64_t)size;
-        a->cur = saved;
-        a->prev = prev;
         return 0;
     }
     s->is_common = 1;

@@ -162,11 +162,12 @@ void asm_write_elf(Assembler *a, Buf *out) {
         s->index = index++;
         s->rela_index = s->nrelocs ? index++ : 0;
     }
-    int symtab_index = index++, strtab_index = index++, shstrtab_index = index++;
-
-    /* symbol and section names */
+    /* symbol and section names; GNU as writes no .symtab/.strtab when there is no symbol */
     int nsyms, first_global = 0;
     AsmSymbol **syms = ordered_symbols(a, &nsyms, &first_global);
+    int has_symtab = nsyms > 0 || a->file_symbol;
+    int symtab_index = has_symtab ? index++ : 0, strtab_index = has_symtab ? index++ : 0;
+    int shstrtab_index = index++;
     StrTab strtab = {0};
     size_t file_name = a->file_symbol ? strtab_add(&strtab, a->file_symbol->name) : 0;
     size_t *sym_names = xmalloc(((size_t)nsyms + 1) * sizeof *sym_names);
@@ -176,8 +177,8 @@ void asm_write_elf(Assembler *a, Buf *out) {
     StrTab shstr = {0};
     size_t *names = xcalloc((size_t)a->nsections * 2 + 1, sizeof *names);
     char **rela_names = xcalloc((size_t)a->nsections + 1, sizeof *rela_names);
-    size_t symtab_name = strtab_add(&shstr, ".symtab");
-    size_t strtab_name = strtab_add(&shstr, ".strtab");
+    size_t symtab_name = has_symtab ? strtab_add(&shstr, ".symtab") : 0;
+    size_t strtab_name = has_symtab ? strtab_add(&shstr, ".strtab") : 0;
     size_t shstrtab_name = strtab_add(&shstr, ".shstrtab");
     for (int i = 0; i < a->nsections; i++) {
         AsmSection *s = a->sections[i];
@@ -225,11 +226,14 @@ void asm_write_elf(Assembler *a, Buf *out) {
         offsets[i] = out->len - base;
         if (s->type != SHT_NOBITS) buf_append(out, s->data.data, s->data.len);
     }
-    pad_to(out, base, 8);
-    uint64_t symtab_off = out->len - base;
-    buf_append(out, symtab.data, symtab.len);
-    uint64_t strtab_off = out->len - base;
-    buf_append(out, strtab.b.data, strtab.b.len);
+    uint64_t symtab_off = 0, strtab_off = 0;
+    if (has_symtab) {
+        pad_to(out, base, 8);
+        symtab_off = out->len - base;
+        buf_append(out, symtab.data, symtab.len);
+        strtab_off = out->len - base;
+        buf_append(out, strtab.b.data, strtab.b.len);
+    }
     for (int i = 0; i < a->nsections; i++) {
         AsmSection *s = a->sections[i];
         if (!s->nrelocs) continue;
@@ -260,9 +264,12 @@ void asm_write_elf(Assembler *a, Buf *out) {
                      rela_offsets[i], s->nrelocs * sizeof(Elf64_Rela), (uint32_t)symtab_index,
                      (uint32_t)s->index, 8, sizeof(Elf64_Rela));
     }
-    put_shdr(&sh, shstr.offsets[symtab_name], SHT_SYMTAB, 0, symtab_off, symtab.len,
-             (uint32_t)strtab_index, (uint32_t)first_global, 8, sizeof(Elf64_Sym));
-    put_shdr(&sh, shstr.offsets[strtab_name], SHT_STRTAB, 0, strtab_off, strtab.b.len, 0, 0, 1, 0);
+    if (has_symtab) {
+        put_shdr(&sh, shstr.offsets[symtab_name], SHT_SYMTAB, 0, symtab_off, symtab.len,
+                 (uint32_t)strtab_index, (uint32_t)first_global, 8, sizeof(Elf64_Sym));
+        put_shdr(&sh, shstr.offsets[strtab_name], SHT_STRTAB, 0, strtab_off, strtab.b.len, 0, 0,
+                 1, 0);
+    }
     put_shdr(&sh, shstr.offsets[shstrtab_name], SHT_STRTAB, 0, shstrtab_off, shstr.b.len, 0, 0,
              1, 0);
     buf_append(out, sh.data, sh.len);

@@ -377,6 +377,7 @@ typedef struct Insn {
     const Operand *imm;
     int imm_signed;            /* imm32 of a 64-bit operation (sign-extended) */
     int no_rex_allowed;        /* an ah/bh/ch/dh operand is present */
+    int disp_zero_extended;    /* lea r32: GNU as relocates the displacement with R_X86_64_32 */
 } Insn;
 
 static void insn_init(Insn *in) {
@@ -470,7 +471,10 @@ static int emit_insn(X86 *x, Insn *in) {
     }
     uint8_t buf[24];
     int n = 0;
-    if (m && m->kind == OP_MEM && m->seg) buf[n++] = (uint8_t)m->seg;
+    /* like GNU as, drop a segment override that names the default segment */
+    int default_seg = m && m->kind == OP_MEM && m->base >= 0 && ((m->base & 7) == 4 || (m->base & 7) == 5)
+                          ? 0x36 : 0x3e;
+    if (m && m->kind == OP_MEM && m->seg && m->seg != default_seg) buf[n++] = (uint8_t)m->seg;
     if (m && m->kind == OP_MEM && m->addr32) buf[n++] = 0x67;
     for (int i = 0; i < in->nprefix; i++) buf[n++] = in->prefix[i];
     if (rex || in->force_rex) buf[n++] = (uint8_t)(0x40 | rex);
@@ -498,7 +502,8 @@ static int emit_insn(X86 *x, Insn *in) {
                 err(x, m->text, "displacement out of range%s", "");
                 return -1;
             }
-            emit_field(x, &m->disp, m->has_sym, disp_size, m->addr32 ? R_X86_64_32 : R_X86_64_32S, 0);
+            emit_field(x, &m->disp, m->has_sym, disp_size,
+                       m->addr32 || in->disp_zero_extended ? R_X86_64_32 : R_X86_64_32S, 0);
         }
     }
     if (in->imm_size) {
@@ -755,8 +760,15 @@ static int h_lea(X86 *x, const Mnemonic *m) {
     if (want_ops(x, 2)) return -1;
     Operand *d = &x->op[0], *s = &x->op[1];
     if (!is_reg(d) || !is_mem(s) || d->size == 1) return bad_operands(x);
-    uint8_t o = 0x8d;
-    return encode_rm(x, d->size, 0, &o, 1, 0, d->reg, s);
+    Insn in;
+    insn_init(&in);
+    size_prefix(&in, d->size);
+    in.opc[0] = 0x8d;
+    in.opclen = 1;
+    reg_field(&in, d->reg);
+    in.rm = s;
+    in.disp_zero_extended = d->size == 4;
+    return emit_insn(x, &in);
 }
 
 /* push (a=0) / pop (a=1) */
@@ -984,10 +996,11 @@ static int h_xchg(X86 *x, const Mnemonic *m) {
             return emit_insn(x, &in);
         }
     }
-    if (is_mem(d) && is_reg(s)) { Operand *t = d; d = s; s = t; }
-    if (!is_reg(d) || !is_rm(s)) return bad_operands(x);
+    /* GNU as: ModRM.rm is the memory operand, else the first register */
+    if (is_reg(d) && is_mem(s)) { Operand *t = d; d = s; s = t; }
+    if (!is_rm(d) || !is_reg(s)) return bad_operands(x);
     uint8_t o = size == 1 ? 0x86 : 0x87;
-    return encode_rm(x, size, 0, &o, 1, 0, d->reg, s);
+    return encode_rm(x, size, 0, &o, 1, 0, s->reg, d);
 }
 
 static int h_bswap(X86 *x, const Mnemonic *m) {
@@ -1014,6 +1027,32 @@ static int h_rm_r_0f(X86 *x, const Mnemonic *m) {
     if (size < 0) return -1;
     uint8_t o[2] = { 0x0f, (uint8_t)(m->a + (size != 1)) };
     return encode_rm(x, size, 0, o, 2, 0, s->reg, d);
+}
+
+/* shld/shrd r/m, reg, imm8|cl: a = imm8 opcode (the cl form is a + 1) */
+static int h_shld(X86 *x, const Mnemonic *m) {
+    if (want_ops(x, 3)) return -1;
+    Operand *d = &x->op[0], *s = &x->op[1], *c = &x->op[2];
+    if (!is_rm(d) || !is_reg(s)) return bad_operands(x);
+    int size = op_size(x, d, s);
+    if (size < 2) return size < 0 ? -1 : bad_operands(x);
+    Insn in;
+    insn_init(&in);
+    size_prefix(&in, size);
+    in.opc[0] = 0x0f;
+    in.opclen = 2;
+    reg_field(&in, s->reg);
+    in.rm = d;
+    if (is_reg(c) && c->reg->size == 1 && c->reg->num == 1 && !c->reg->high8) {
+        in.opc[1] = (uint8_t)(m->a + 1);
+    } else if (is_imm(c)) {
+        in.opc[1] = (uint8_t)m->a;
+        in.imm = c;
+        in.imm_size = 1;
+    } else {
+        return bad_operands(x);
+    }
+    return emit_insn(x, &in);
 }
 
 /* string instructions: a = byte opcode, b = element size */
@@ -1272,6 +1311,7 @@ static const Mnemonic base_mnemonics[] = {
     { "bsf", h_cmov, 0, 0xbc, 0 }, { "bsr", h_cmov, 0, 0xbd, 0 },
     { "popcnt", h_cmov, 0, 0xb8, 0xf3 }, { "lzcnt", h_cmov, 0, 0xbd, 0xf3 },
     { "tzcnt", h_cmov, 0, 0xbc, 0xf3 },
+    { "shld", h_shld, 0xa4, 0, 0 }, { "shrd", h_shld, 0xac, 0, 0 },
     { "cmpxchg", h_rm_r_0f, 0xb0, 0, 0 }, { "xadd", h_rm_r_0f, 0xc0, 0, 0 },
     { "movsb", h_string, 0xa4, 1, 0 }, { "movsw", h_string, 0xa4, 2, 0 },
     { "movsq", h_string, 0xa4, 8, 0 }, { "stosb", h_string, 0xaa, 1, 0 },
@@ -1289,8 +1329,6 @@ static const Mnemonic base_mnemonics[] = {
     { "movhlps", h_sse, 0, 0x12, 0 }, { "movlhps", h_sse, 0, 0x16, 0 },
     { "movq", h_movqd, 8, 0, 0 }, { "movd", h_movqd, 4, 0, 0 },
     { "cvtsi2sd", h_cvtsi2, 0xf2, 0, 0 }, { "cvtsi2ss", h_cvtsi2, 0xf3, 0, 0 },
-    { "cvtsi2sdl", h_cvtsi2, 0xf2, 4, 0 }, { "cvtsi2sdq", h_cvtsi2, 0xf2, 8, 0 },
-    { "cvtsi2ssl", h_cvtsi2, 0xf3, 4, 0 }, { "cvtsi2ssq", h_cvtsi2, 0xf3, 8, 0 },
     { "cvttsd2si", h_cvt2si, 0xf2, 0x2c, 0 }, { "cvtsd2si", h_cvt2si, 0xf2, 0x2d, 0 },
     { "cvttss2si", h_cvt2si, 0xf3, 0x2c, 0 }, { "cvtss2si", h_cvt2si, 0xf3, 0x2d, 0 },
     { "movmskpd", h_movmsk, 0x66, 0x50, 0 }, { "movmskps", h_movmsk, 0, 0x50, 0 },
