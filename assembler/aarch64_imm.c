@@ -35,7 +35,7 @@ int a64_encode_bitmask(uint64_t imm, int width)
     uint64_t run = ones(count);
     for (int r = 0; r < size; r++) {
         if (ror_bits(run, r, size) != elem) continue;
-        int imms = ((~(size - 1) << 1) | (count - 1)) & 0x3f;
+        int imms = (int)((~(unsigned)(size - 1) << 1 | (unsigned)(count - 1)) & 0x3f);
         int n = size == 64;
         return n << 12 | r << 6 | imms;
     }
