@@ -28,7 +28,7 @@
 #define SEGMENT_MAX_CHUNKS 16384u     /* 1 GiB */
 #define MAX_SEGMENTS 128
 #define SMALL_MAX 8192
-#define GC_MIN_THRESHOLD ((size_t)4 << 20)
+#define GC_MIN_THRESHOLD ((size_t)1 << 20)
 
 enum { CH_FREE, CH_SMALL_OBJ, CH_SMALL_RAW, CH_LARGE_OBJ, CH_LARGE_RAW, CH_CONT };
 

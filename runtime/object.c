@@ -1,42 +1,71 @@
 /* object.c — object constructors and the string intern set.
  *
  * Every string is interned, so string equality is pointer equality and table keys
- * compare by address.  The intern set is weak: the collector drops strings nothing
- * else marked (rt_strings_sweep) before it frees them. */
+ * compare by address.  The intern set is weak: after marking, the collector
+ * rebuilds it from the marked strings only (rt_strings_sweep), so it never holds
+ * tombstones and stays at most half full, which keeps probe chains short. */
 #include "runtime/rt.h"
 
-#define TOMBSTONE ((SoxString *)1)
+/* Open addressing, capacity a power of two.  A slot is one word: the string's
+ * address (user addresses fit in 48 bits on both targets) with the top 16 bits
+ * of its hash above it, so a probe that does not match never touches the string
+ * and the whole set is half the size (it is probed at random: cache misses). */
+typedef uint64_t InternSlot;
+#define SLOT_STRING(w) ((SoxString *)(uintptr_t)((w) & 0xffffffffffffull))
+#define SLOT_TAG(w) ((w) >> 48)
+#define HASH_TAG(h) ((uint64_t)(h) >> 16)
+static InternSlot *intern;
+static size_t intern_cap, intern_count;
 
-static SoxString **intern;        /* open addressing, capacity a power of two */
-static size_t intern_cap, intern_used;   /* used counts tombstones too */
+/* The buffer a same-size rebuild gave back: reusing it avoids fresh page faults
+ * at every collection. */
+static InternSlot *spare;
+static size_t spare_cap;
 
-static SoxString **intern_alloc(size_t cap)
+static InternSlot *intern_alloc(size_t cap)
 {
-    void *p = sys_mmap(0, cap * sizeof(SoxString *), RT_PROT_RW, RT_MAP_PRIVATE_ANON, -1, 0);
+    if (spare && spare_cap == cap) {
+        InternSlot *p = spare;
+        spare = 0;
+        memset(p, 0, cap * sizeof(InternSlot));
+        return p;
+    }
+    void *p = sys_mmap(0, cap * sizeof(InternSlot), RT_PROT_RW, RT_MAP_PRIVATE_ANON, -1, 0);
     if (RT_MMAP_FAILED(p))
         rt_error("Out of memory.");
     return p;
 }
 
-static void intern_grow(void)
+/* Rebuilds the set with `cap` slots, keeping only marked strings when asked. */
+static void intern_rebuild(size_t cap, bool only_marked)
 {
     size_t old_cap = intern_cap;
-    SoxString **old = intern;
-    intern_cap = old_cap ? old_cap * 2 : 1024;
+    InternSlot *old = intern;
+    intern_cap = cap;
     intern = intern_alloc(intern_cap);
-    intern_used = 0;
+    intern_count = 0;
     for (size_t i = 0; i < old_cap; i++) {
-        SoxString *s = old[i];
-        if (s && s != TOMBSTONE) {
+        SoxString *s = SLOT_STRING(old[i]);
+        if (s && (!only_marked || s->obj.mark)) {
             size_t j = s->hash & (intern_cap - 1);
             while (intern[j])
                 j = (j + 1) & (intern_cap - 1);
-            intern[j] = s;
-            intern_used++;
+            intern[j] = old[i];
+            intern_count++;
         }
     }
-    if (old)
-        sys_munmap(old, old_cap * sizeof(SoxString *));
+    if (!old)
+        return;
+    if (spare)
+        sys_munmap(spare, spare_cap * sizeof(InternSlot));
+    spare = old;
+    spare_cap = old_cap;
+}
+
+static void intern_make_room(void)
+{
+    if ((intern_count + 1) * 2 > intern_cap)
+        intern_rebuild(intern_cap ? intern_cap * 2 : 1024, false);
 }
 
 SoxString *rt_string(const char *chars, size_t len)
@@ -44,29 +73,28 @@ SoxString *rt_string(const char *chars, size_t len)
     if (len > 0xffffffffu)
         rt_error("Out of memory.");
     uint32_t hash = rt_hash(chars, len);
-    if ((intern_used + 1) * 4 > intern_cap * 3)
-        intern_grow();
+    intern_make_room();
     size_t mask = intern_cap - 1, j = hash & mask;
-    for (SoxString *s; (s = intern[j]) != 0; j = (j + 1) & mask)
-        if (s != TOMBSTONE && s->hash == hash && s->length == len &&
+    for (InternSlot w; (w = intern[j]) != 0; j = (j + 1) & mask) {
+        SoxString *s = SLOT_STRING(w);
+        if (SLOT_TAG(w) == HASH_TAG(hash) && s->hash == hash && s->length == len &&
             memcmp(s->chars, chars, len) == 0)
             return s;
-    /* The allocation may collect, which may turn slots into tombstones: find the
-     * slot again afterwards rather than trusting j. */
+    }
+    /* The allocation may collect, which rebuilds the set: find the slot again
+     * afterwards rather than trusting j. */
     SoxString *s = (SoxString *)rt_obj_alloc(SOX_OBJ_STRING, sizeof(SoxString) + len + 1);
     s->length = (uint32_t)len;
     s->hash = hash;
     memcpy(s->chars, chars, len);
     s->chars[len] = 0;
-    if ((intern_used + 1) * 4 > intern_cap * 3)
-        intern_grow();
+    intern_make_room();
     mask = intern_cap - 1;
     j = hash & mask;
-    while (intern[j] && intern[j] != TOMBSTONE)
+    while (intern[j])
         j = (j + 1) & mask;
-    if (!intern[j])
-        intern_used++;
-    intern[j] = s;
+    intern[j] = (uint64_t)(uintptr_t)s | HASH_TAG(hash) << 48;
+    intern_count++;
     return s;
 }
 
@@ -76,11 +104,13 @@ Value sox_string_intern(const char *chars, uint64_t len) { return rt_string_val(
 
 void rt_strings_sweep(void)
 {
-    for (size_t i = 0; i < intern_cap; i++) {
-        SoxString *s = intern[i];
-        if (s && s != TOMBSTONE && !s->obj.mark)
-            intern[i] = TOMBSTONE;
-    }
+    /* Keep the capacity: the program will likely make as many strings again
+     * before the next collection as it did since the last one (intern_count,
+     * before the rebuild).  Shrink only when even that demand was small. */
+    size_t cap = intern_cap < 1024 ? 1024 : intern_cap;
+    while (cap > 1024 && intern_count * 8 < cap)
+        cap /= 2;
+    intern_rebuild(cap, true);
 }
 
 SoxArray *rt_array_new(int64_t capacity)

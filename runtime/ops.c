@@ -5,15 +5,33 @@
 
 /* ---- arithmetic and comparison ----------------------------------------------------- */
 
+/* The text of a string, or of a number/nil/bool in a small buffer; false when
+ * the value needs the general conversion. */
+static bool simple_piece(Value v, char *buf, const char **p, size_t *n)
+{
+    if (IS_STRING(v)) {
+        *p = AS_STRING(v)->chars;
+        *n = AS_STRING(v)->length;
+        return true;
+    }
+    if (SOX_IS_NUMBER(v)) {
+        *n = (size_t)rt_format_number(num_of(v), buf);
+        *p = buf;
+        return true;
+    }
+    return false;
+}
+
 static Value concat(Value a, Value b)
 {
-    char small[256];
-    if (IS_STRING(a) && IS_STRING(b)) {
-        SoxString *x = AS_STRING(a), *y = AS_STRING(b);
-        size_t n = (size_t)x->length + y->length;
+    char small[256], abuf[40], bbuf[40];
+    const char *pa, *pb;
+    size_t na, nb;
+    if (simple_piece(a, abuf, &pa, &na) && simple_piece(b, bbuf, &pb, &nb)) {
+        size_t n = na + nb;
         char *buf = n <= sizeof small ? small : rt_raw_alloc(n);
-        memcpy(buf, x->chars, x->length);
-        memcpy(buf + x->length, y->chars, y->length);
+        memcpy(buf, pa, na);
+        memcpy(buf + na, pb, nb);
         Value r = rt_string_val(buf, n);
         if (buf != small)
             rt_raw_free(buf, n);

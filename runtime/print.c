@@ -5,10 +5,19 @@
 
 static void put_cstr(RtStr *s, const char *p) { rt_str_put(s, p, rt_strlen(p)); }
 
-static void put_number(RtStr *s, double d, int precision)
+/* %g of v.  Integers below 10^6 print as themselves under %g, and they are the
+ * common case (loop counters, indices), so they skip the general conversion. */
+int rt_format_number(double v, char *buf)
+{
+    if (v > -1e6 && v < 1e6 && v == (double)(int32_t)v && !(v == 0 && __builtin_signbit(v)))
+        return rt_format_int((int32_t)v, buf);
+    return sox_format_g(v, 6, buf);
+}
+
+static void put_number(RtStr *s, double d)
 {
     char buf[40];
-    rt_str_put(s, buf, (size_t)sox_format_g(d, precision, buf));
+    rt_str_put(s, buf, (size_t)rt_format_number(d, buf));
 }
 
 static void put_fn_name(RtStr *s, const SoxClosure *c)
@@ -80,7 +89,7 @@ void rt_value_to_str(RtStr *s, Value v)
 {
     rt_check_stack();
     if (SOX_IS_NUMBER(v))
-        put_number(s, num_of(v), 6);
+        put_number(s, num_of(v));
     else if (SOX_IS_OBJ(v))
         put_object(s, SOX_AS_OBJ(v));
     else if (v == SOX_NIL)
@@ -128,7 +137,7 @@ void sox_print(Value v)
     }
     if (SOX_IS_NUMBER(v)) {
         char buf[48];
-        int n = sox_format_g(num_of(v), 6, buf);
+        int n = rt_format_number(num_of(v), buf);
         buf[n++] = '\n';
         rt_out_write(buf, (size_t)n);
         return;

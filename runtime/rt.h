@@ -169,6 +169,7 @@ void rt_table_free(RtTable *t);
 
 /* ---- print.c: printed forms -------------------------------------------------- */
 void rt_value_to_str(RtStr *s, Value v);      /* the §8 printed form */
+int rt_format_number(double v, char *buf);    /* %g, returns the length */
 void rt_concat_piece(RtStr *s, Value v);      /* the §7.2 '+' conversion */
 const char *rt_type_name(Value v);            /* type() */
 
