@@ -344,7 +344,11 @@ static bool dump_archive(FILE *out, const char *name, const uint8_t *data, size_
             continue;
         }
         if (!dump_elf(out, m.name, m.data, m.size, opt, err)) {
+            /* Offsets in the message are within the member: say where it starts. */
+            size_t len = strlen(err->message);
             snprintf(err->file, sizeof err->file, "%s", member);
+            snprintf(err->message + len, sizeof err->message - len, " (member starts at archive offset 0x%zx)",
+                     (size_t)(m.data - data));
             return false;
         }
     }

@@ -225,3 +225,13 @@ expect_status cli/no-option 1 "no display option" "$OD" "$HERE/run.sh"
 expect_status cli/not-elf 1 "run.sh: error: not an ELF file .*offset 0x0" "$OD" -h "$HERE/run.sh"
 expect_status cli/bad-M 1 "unrecognised disassembler option 'bogus'" "$OD" -M bogus -d "$HERE/run.sh"
 expect_status cli/empty-file 1 "error: .*offset" "$OD" -h /dev/null
+{ printf '!<arch>\n'; printf '%-16s%-12s%-6s%-6s%-8s%-10s`\n' 'bad.o/' 0 0 0 644 8; printf '\177ELF\002\001\001\000'; } > "$W/bad-member.a"
+expect_status cli/archive-member-error 1 "bad-member.a\(bad.o\): error: truncated ELF header.*member starts at archive offset 0x44" \
+  "$OD" -t "$W/bad-member.a"
+{ printf '!<arch>\n'; printf '%-16s%-12s%-6s%-6s%-8s%-10s`\n' 'x.o/' 0 0 0 644 '12z'; } > "$W/bad-size.a"
+expect_status cli/archive-bad-size 1 "bad-size.a: error: bad archive member size .* at offset 0x38" "$OD" -t "$W/bad-size.a"
+printf '!<thin>\n' > "$W/thin.a"
+expect_status cli/thin-archive 1 "thin archives are not supported" "$OD" -t "$W/thin.a"
+if [ -f "$W/x86_64-linux/link.o" ]; then
+  expect_status cli/att-syntax 0 'movsbq +\(%rcx\), ?%rdx' "$OD" -d -M att "$W/x86_64-linux/link.o"
+fi
