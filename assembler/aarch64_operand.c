@@ -98,11 +98,11 @@ bool a64_parse_reg(const char **pp, A64Reg *r)
     const char *p = *pp;
     int len = ident_len(p);
     if (len < 2 || (is_ident_char(p[len]) && p[len] != '.')) return false;
-    if (named_reg(p, len, r)) {
+    int num = reg_number(p + 1, len - 1);
+    if (num < 0 && len <= 3 && named_reg(p, len, r)) {   /* sp, xzr, fp, lr, ... */
         *pp = p + len;
         return true;
     }
-    int num = reg_number(p + 1, len - 1);
     if (num < 0) return false;
     int letter = tolower((unsigned char)p[0]);
     if ((letter == 'x' || letter == 'w') && num < 31) {
@@ -139,6 +139,7 @@ int a64_cond_code(const char *s, int len)
 
 static int shift_keyword(const char *p, int len)
 {
+    if (len != 3) return -1;
     static const char *const names[] = { "lsl", "lsr", "asr", "ror", "msl" };
     for (int i = 0; i < 5; i++)
         if (word_is(p, len, names[i])) return i;
@@ -147,6 +148,7 @@ static int shift_keyword(const char *p, int len)
 
 static int extend_keyword(const char *p, int len)
 {
+    if (len != 4) return -1;
     static const char *const names[] = { "uxtb", "uxth", "uxtw", "uxtx", "sxtb", "sxth", "sxtw", "sxtx" };
     for (int i = 0; i < 8; i++)
         if (word_is(p, len, names[i])) return i;

@@ -20,7 +20,7 @@ struct AsmSymbol {
     uint64_t value;             /* final value, after layout */
     unsigned defined : 1, temporary : 1, is_section : 1, is_file : 1, is_absolute : 1,
         is_equated : 1, is_common : 1, local_directive : 1, in_reloc : 1, has_size : 1,
-        explicit_binding : 1, referenced : 1;
+        explicit_binding : 1, referenced : 1, deleted : 1, is_mapping : 1;
     int binding;                /* BIND_* */
     int type;                   /* STT_* */
     int visibility;             /* STV_* */
@@ -67,7 +67,10 @@ struct AsmSection {
     AsmReloc *relocs;
     size_t nrelocs, cap_relocs;
     int rela_index;
+    int map_state;              /* MAP_*: ARM-style mapping symbols ($x/$d) */
+    AsmSymbol *last_map;        /* latest mapping symbol of this section */
 };
+enum { MAP_UNDEFINED, MAP_INSN, MAP_DATA };
 
 typedef struct LocalCommon {
     AsmSymbol *sym;
@@ -103,6 +106,8 @@ struct Assembler {
     int errors;
     int temp_count;
     int order_counter;          /* next AsmSymbol.order */
+    int mapping_symbols;        /* emit $x/$d like GNU as for AArch64 */
+    int keep_section_symbols;   /* every section gets a section symbol (AArch64 BFD) */
     LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
     size_t nlcomm, cap_lcomm;
 };
@@ -117,6 +122,8 @@ AsmSection *asm_section_get(Assembler *a, const char *name, uint32_t type, uint6
                             uint64_t entsize, int *created);
 void asm_set_section(Assembler *a, AsmSection *s);
 void asm_define_label(Assembler *a, AsmSymbol *s, SrcLoc loc);
+void asm_mapping_state(Assembler *a, int state);                      /* code/data switch */
+void asm_mapping_align(Assembler *a);                                 /* before alignment */
 int asm_directive(Assembler *a, const char *name, char *args, SrcLoc loc);
 void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, uint32_t max_skip);
 int asm_finish(Assembler *a);                       /* layout, fixups; 0 or -1 */

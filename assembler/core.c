@@ -71,6 +71,7 @@ void asm_emit_relax(Assembler *a, const AsmRelax *r) {
 
 void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, uint32_t max_skip) {
     if (align <= 1) return;
+    asm_mapping_align(a);
     if (align > a->cur->align) a->cur->align = align;
     AsmVar *v = new_var(a, VAR_ALIGN);
     v->align = align;
@@ -220,6 +221,9 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
         size_t n = strlen(args);
         while (n && (args[n - 1] == ' ' || args[n - 1] == '\t' || args[n - 1] == '\r')) n--;
         args[n] = 0;
+        asm_mapping_state(a, MAP_INSN);
+        uint32_t unit = (uint32_t)a->target->code_alignment_unit;
+        if (unit > a->cur->align) a->cur->align = unit;
         a->target->encode(a, mnemonic, args, loc);
         return;
     }
@@ -527,6 +531,22 @@ static void place_local_commons(Assembler *a) {
     }
 }
 
+/* Two mapping symbols of a section at the same address: the later one wins (GNU as's
+ * check_mapping_symbols, for alignment padding that came out empty). */
+static void drop_overlapping_mapping_symbols(Assembler *a) {
+    if (!a->mapping_symbols) return;
+    AsmSymbol **last = xcalloc((size_t)a->nsections + 1, sizeof *last);
+    for (int i = 0; i < a->nsymbols; i++) {
+        AsmSymbol *s = a->symbols[i];
+        if (s->deleted || !s->is_mapping) continue;
+        int k = 0;
+        while (a->sections[k] != s->section) k++;
+        if (last[k] && last[k]->value == s->value) last[k]->deleted = 1;
+        last[k] = s;
+    }
+    free(last);
+}
+
 int asm_finish(Assembler *a) {
     place_local_commons(a);
     for (int i = 0; i < a->nsections; i++) layout_section(a, a->sections[i]);
@@ -557,6 +577,7 @@ int asm_finish(Assembler *a) {
             s->defined = 1;
         }
     }
+    drop_overlapping_mapping_symbols(a);
     for (int i = 0; i < a->nsections; i++) build_section_bytes(a, a->sections[i]);
     for (size_t i = 0; i < a->nfixups; i++) {
         AsmFixup *f = &a->fixups[i];
@@ -582,9 +603,26 @@ int asm_finish(Assembler *a) {
 }
 
 /* ---- lifecycle ---- */
+/* Per-target conventions of GNU as's ELF output that are not about instructions. */
+typedef struct ElfConventions {
+    Target target;
+    int mapping_symbols;        /* $x/$d mapping symbols (ARM ELF) */
+    int keep_section_symbols;   /* section symbols even when no relocation uses them */
+} ElfConventions;
+static const ElfConventions elf_conventions[] = {
+    { TARGET_X86_64, 0, 0 },
+    { TARGET_AARCH64, 1, 1 },
+};
+
 static Assembler *assembler_new(const AsmTarget *t, const char *name) {
     Assembler *a = xcalloc(1, sizeof *a);
     a->target = t;
+    for (size_t i = 0; i < sizeof elf_conventions / sizeof *elf_conventions; i++) {
+        if (elf_conventions[i].target == t->target) {
+            a->mapping_symbols = elf_conventions[i].mapping_symbols;
+            a->keep_section_symbols = elf_conventions[i].keep_section_symbols;
+        }
+    }
     a->file_name = name;
     a->cur = asm_section_get(a, ".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 0, NULL);
     asm_section_get(a, ".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, NULL);

@@ -385,6 +385,7 @@ static int check_bss(Assembler *a, SrcLoc loc, int nonzero) {
 }
 
 static int dir_data(Assembler *a, char *p, SrcLoc loc, int size) {
+    asm_mapping_state(a, MAP_DATA);
     if (size == -2) size = a->target->target == TARGET_X86_64 ? 2 : 4;   /* .word */
     p = (char *)skip_space(p);
     if (!*p) return 0;
@@ -470,6 +471,7 @@ static int parse_string(char **pp, Buf *out, SrcLoc loc) {
 }
 
 static int dir_ascii(Assembler *a, char *p, SrcLoc loc, int zero) {
+    asm_mapping_state(a, MAP_DATA);
     Buf s = {0};
     int rc = 0;
     for (;;) {
@@ -501,6 +503,7 @@ static int dir_space(Assembler *a, char *p, SrcLoc loc, int arg) {
         return -1;
     }
     if (check_bss(a, loc, fill != 0)) return -1;
+    asm_mapping_state(a, MAP_DATA);
     size_t at = a->cur->raw.len;
     buf_zero(&a->cur->raw, (size_t)n);
     if (fill) memset(a->cur->raw.data + at, (int)fill, (size_t)n);
@@ -575,7 +578,10 @@ static int dir_ident(Assembler *a, char *p, SrcLoc loc, int arg) {
         buf_free(&s);
         return -1;
     }
-    AsmSection *c = asm_section_get(a, ".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1, NULL);
+    int created;
+    AsmSection *c = asm_section_get(a, ".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1, &created);
+    /* GNU as creates this section's symbol only when writing the object: it goes last */
+    if (created) c->symbol->order = 1 << 30;
     if (!c->raw.len) buf_u8(&c->raw, 0);   /* GNU as starts .comment with an empty string */
     buf_append(&c->raw, s.data, s.len);
     buf_u8(&c->raw, 0);

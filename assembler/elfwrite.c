@@ -79,8 +79,9 @@ static void strtab_free(StrTab *t) {
 
 /* Which symbols GNU as writes: section symbols that relocations use, named locals, .L locals
  * that relocations need, and every global/weak/undefined symbol that is referenced. */
-static int symbol_emitted(const AsmSymbol *s) {
-    if (s->is_section) return s->in_reloc;
+static int symbol_emitted(const Assembler *a, const AsmSymbol *s) {
+    if (s->deleted) return 0;
+    if (s->is_section) return s->in_reloc || a->keep_section_symbols;
     if (s->order < 0) return 0;
     if (s->binding != BIND_LOCAL || s->is_common) return s->defined || s->is_common || s->in_reloc || s->explicit_binding;
     if (!s->defined && !s->is_equated) return s->in_reloc;   /* undefined: becomes global */
@@ -145,7 +146,7 @@ static AsmSymbol **ordered_symbols(Assembler *a, int *count, int *first_global) 
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < a->nsymbols; i++) {
             AsmSymbol *s = sorted[i];
-            if (symbol_emitted(s) && symbol_is_local(s) == (pass == 0)) list[n++] = s;
+            if (symbol_emitted(a, s) && symbol_is_local(s) == (pass == 0)) list[n++] = s;
         }
         if (pass == 0) *first_global = n + 1 + (a->file_symbol != NULL);
     }

@@ -303,7 +303,7 @@ static bool addsub_imm(A64Ctx *c, uint32_t aux, A64Operand *o, int n)
     }
     int64_t v;
     if (!const_imm(c, &o[2], &v)) return false;
-    if (v < 0 && !shift) {
+    if (v < 0 && v >= -0xffffff && !shift) {   /* add #-n is sub #n, as in GNU as */
         v = -v;
         sub ^= 1;
     }

@@ -114,6 +114,46 @@ void asm_numeric_label_define(Assembler *a, int n, SrcLoc loc) {
     asm_define_label(a, s, loc);
 }
 
+/* ---- mapping symbols (GNU as's tc-aarch64 mapping_state) ---- */
+static void make_mapping_symbol(Assembler *a, int state, uint32_t raw, uint32_t nvar) {
+    AsmSection *sec = a->cur;
+    /* a new mapping symbol at the place of the previous one replaces it */
+    if (sec->last_map && sec->last_map->raw == raw && sec->last_map->nvar == nvar)
+        sec->last_map->deleted = 1;
+    AsmSymbol *s = symbol_new(a, state == MAP_INSN ? "$x" : "$d", 2);
+    s->section = sec;
+    s->raw = raw;
+    s->nvar = nvar;
+    s->defined = 1;
+    s->is_mapping = 1;
+    sec->last_map = s;
+}
+
+static void mapping_state_at(Assembler *a, int state) {
+    if (a->cur->map_state == state) return;
+    a->cur->map_state = state;
+    make_mapping_symbol(a, state, (uint32_t)a->cur->raw.len, a->cur->nvars);
+}
+
+void asm_mapping_state(Assembler *a, int state) {
+    if (!a->mapping_symbols) return;
+    AsmSection *sec = a->cur;
+    int code = (sec->flags & SHF_EXECINSTR) != 0;
+    if (sec->map_state == state) return;
+    if (sec->map_state == MAP_UNDEFINED && state == MAP_DATA && !code) return;
+    if (sec->map_state == MAP_UNDEFINED && state == MAP_INSN && (sec->raw.len || sec->nvars)) {
+        sec->map_state = MAP_DATA;
+        make_mapping_symbol(a, MAP_DATA, 0, 0);
+    }
+    mapping_state_at(a, state);
+}
+
+/* Alignment frags get a mapping symbol of the section's kind at the padding's start. */
+void asm_mapping_align(Assembler *a) {
+    if (!a->mapping_symbols) return;
+    mapping_state_at(a, (a->cur->flags & SHF_EXECINSTR) ? MAP_INSN : MAP_DATA);
+}
+
 /* ---- accessors of asm.h ---- */
 const char *asm_symbol_name(const AsmSymbol *s) { return s->name; }
 int asm_symbol_is_defined(const AsmSymbol *s) { return s->defined || s->is_equated; }
