@@ -666,8 +666,10 @@ double sox_parse_number(const char *s, size_t len)
         if (w <= UINT64_C(1) << 53) {       /* Clinger: exact operands, one rounding */
             if (q >= 0 && q <= 22) return (double)w * pow10_double[q];
             if (q < 0 && q >= -22) return (double)w / pow10_double[-q];
-            if (q > 22 && q <= 22 + 15 && w <= (UINT64_C(1) << 53) / pow10_u64[q - 22])
-                return (double)(w * pow10_u64[q - 22]) * pow10_double[22];
+            /* w * 10^q = (w * 10^(q-22)) * 10^22, exact while w * 10^(q-22) <= 2^53 */
+            int64_t i = 22;
+            for (; i < q && w <= UINT64_C(1) << 53; i++) w *= 10;
+            if (i == q && w <= UINT64_C(1) << 53) return (double)w * pow10_double[22];
         }
     }
     return parse_slow(sig, nd, (int)q);

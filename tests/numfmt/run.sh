@@ -5,7 +5,8 @@
 #   - bigint_test.c checks numfmt.c's internal big integers directly;
 #   - numfmt_test.c (hosted) compares it with the target C library's printf/strtod:
 #     golden data files beside this script, edge cases, and NUMFMT_N random inputs
-#     (1,000,000 natively, 200,000 under qemu), plus a small sanitizer run.
+#     (1,000,000 natively, 200,000 under qemu), plus a small sanitizer run;
+#   - the same test, fewer iterations, with numfmt.c assembled by our bin/soxas.
 #   NUMFMT_N=... NUMFMT_QEMU_N=... tests/numfmt/run.sh      tests/numfmt/run.sh bench
 . "$(dirname "$0")/../lib/common.sh"
 here=$SOX_ROOT/tests/numfmt
@@ -60,6 +61,31 @@ run_suite() {
   [ $rc -eq 0 ] || fail "numfmt/$t/differential" "test binary exited with status $rc: $(tail -2 "$dir/run.err" | tr '\n' ' ')"
 }
 
+# run_soxas TARGET ITERATIONS: numfmt.c through "cc -S" and our own assembler
+# (DESIGN.md §6: the sysroot must build with soxas), then the same differential
+# test with fewer iterations, under the label TARGET-soxas.
+run_soxas() {
+  local t=$1 n=$2 cc dir=$out/$1-soxas extra=
+  cc=$(cc_for "$t")
+  [ -x "$SOX_ROOT/bin/soxas" ] || { skip "numfmt/$t-soxas" "bin/soxas is not built"; return; }
+  can_run "$t" || { skip "numfmt/$t-soxas" "cannot run $t binaries here"; return; }
+  mkdir -p "$dir"
+  [ "$t" = x86_64-linux ] && extra=-masm=intel
+  # shellcheck disable=SC2086
+  if ! $cc $RT_FLAGS $extra -fno-asynchronous-unwind-tables -fno-unwind-tables -S \
+         "$SOX_ROOT/runtime/numfmt.c" -o "$dir/numfmt.s" 2> "$dir/cc.err" ||
+     ! "$SOX_ROOT/bin/soxas" -target "$t" "$dir/numfmt.s" -o "$dir/numfmt.o" 2> "$dir/as.err"; then
+    fail "numfmt/$t-soxas/assemble" "$(head -2 "$dir/cc.err" "$dir/as.err" 2>/dev/null | tr '\n' ' ')"
+    return
+  fi
+  if ! $cc -std=c11 -O2 -D_GNU_SOURCE -I"$SOX_ROOT" -static "$here/numfmt_test.c" "$dir/numfmt.o" \
+       -lm -o "$dir/numfmt_test" 2> "$dir/cc.err"; then
+    fail "numfmt/$t-soxas/build" "$(head -3 "$dir/cc.err" | tr '\n' ' ')"; return
+  fi
+  run_timeout 900 "$t" "$dir/numfmt_test" "$t-soxas" "$n" "$here" 2> "$dir/run.err" ||
+    fail "numfmt/$t-soxas/differential" "test binary exited with status $?"
+}
+
 if [ "$1" = bench ]; then
   build "$(host_target)" && "$out/$(host_target)/numfmt_test" bench 0 "$here" bench
   exit
@@ -68,6 +94,7 @@ fi
 for t in $TARGETS; do
   build "$t" || continue
   if [ "$t" = "$(host_target)" ]; then run_suite "$t" "$HOST_N"; else run_suite "$t" "$QEMU_N"; fi
+  if [ "$t" = "$(host_target)" ]; then run_soxas "$t" $((HOST_N / 10)); else run_soxas "$t" $((QEMU_N / 10)); fi
 done
 
 # The same code under ASan+UBSan (natively, few iterations): no overflow, no UB.
