@@ -342,7 +342,7 @@ static bool starts_number(const char *p, const char *start) {
     if (p == start)
         return true;
     char before = p[-1];
-    return !(before == '*' || before == '_' || before == 'x' || (before >= 'a' && before <= 'z') ||
+    return !(before == '*' || before == '(' || before == '_' || before == 'x' || (before >= 'a' && before <= 'z') ||
              (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9'));
 }
 
