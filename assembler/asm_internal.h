@@ -26,6 +26,8 @@ struct AsmSymbol {
     int visibility;             /* STV_* */
     AsmExpr equated;            /* for .set/.equ to an expression with symbols */
     AsmExpr size;               /* .size expression */
+    SrcLoc size_loc, set_loc;
+    AsmSymbol *alias_of;        /* .set name, sym (no offset) */   /* where .size / .set were given (for late diagnostics) */
     uint64_t size_value;         /* st_size */
     uint64_t common_align;
     int symtab_index;
@@ -108,6 +110,8 @@ struct Assembler {
     int order_counter;          /* next AsmSymbol.order */
     int mapping_symbols;        /* emit $x/$d like GNU as for AArch64 */
     int keep_section_symbols;   /* every section gets a section symbol (AArch64 BFD) */
+    int nop_fill;               /* explicit fill byte that still means NOP padding, or -1 */
+    int plt_reloc, pc_reloc;
     LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
     size_t nlcomm, cap_lcomm;
 };

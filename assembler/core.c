@@ -77,7 +77,8 @@ void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, ui
     v->align = align;
     v->max_skip = max_skip;
     v->fill = fill;
-    v->fill_code = !has_fill && (a->cur->flags & SHF_EXECINSTR) && a->target->fill_code;
+    int nop = !has_fill || (a->nop_fill >= 0 && fill == (uint8_t)a->nop_fill);
+    v->fill_code = nop && (a->cur->flags & SHF_EXECINSTR) && a->target->fill_code;
 }
 
 static void fixup_push(AsmFixup **list, size_t *n, size_t *cap, const AsmFixup *f) {
@@ -503,6 +504,7 @@ static int process_fixup(Assembler *a, AsmFixup *f) {
         if (!keep) {
             x.addend += (int64_t)label_value(s);
             s = s->section->symbol;
+            if (type == a->plt_reloc) type = a->pc_reloc;
         }
     }
     if (type < 0) {
@@ -559,10 +561,9 @@ int asm_finish(Assembler *a) {
         AsmSymbol *s = a->symbols[i];
         if (!s->is_equated || s->is_absolute) continue;
         AsmExpr x = s->equated;
-        SrcLoc none = { a->file_name, 0, 0, NULL, 0 };
-        if (reduce_expr(&x, none)) continue;
+        if (reduce_expr(&x, s->set_loc)) continue;
         if (x.sub) {
-            error_in(a->file_name, "cannot resolve the value of '%s'", s->name);
+            error_at(s->set_loc, "cannot resolve the value of '%s'", s->name);
             continue;
         }
         if (!x.sym) {
@@ -575,6 +576,18 @@ int asm_finish(Assembler *a) {
             s->value = x.sym->value + (uint64_t)x.addend;
             s->is_equated = 0;
             s->defined = 1;
+        }
+    }
+    /* .set alias, sym: the alias takes sym's type and size (GNU as copies them) */
+    for (int i = 0; i < a->nsymbols; i++) {
+        AsmSymbol *s = a->symbols[i];
+        AsmSymbol *t = s->alias_of;
+        if (!t) continue;
+        if (!s->type) s->type = t->type;
+        if (!s->has_size && t->has_size) {
+            s->has_size = 1;
+            s->size = t->size;
+            s->size_loc = t->size_loc;
         }
     }
     drop_overlapping_mapping_symbols(a);
@@ -590,10 +603,9 @@ int asm_finish(Assembler *a) {
         AsmSymbol *s = a->symbols[i];
         if (!s->has_size) continue;
         AsmExpr x = s->size;
-        SrcLoc none = { a->file_name, 0, 0, NULL, 0 };
-        if (reduce_expr(&x, none)) continue;
+        if (reduce_expr(&x, s->size_loc)) continue;
         if (x.sym || x.sub) {
-            error_in(a->file_name, ".size expression for '%s' does not evaluate to a constant",
+            error_at(s->size_loc, ".size expression for '%s' does not evaluate to a constant",
                      s->name);
             continue;
         }
@@ -608,10 +620,12 @@ typedef struct ElfConventions {
     Target target;
     int mapping_symbols;        /* $x/$d mapping symbols (ARM ELF) */
     int keep_section_symbols;   /* section symbols even when no relocation uses them */
+    int nop_fill;               /* an explicit alignment fill of this byte in code means NOPs */
+    int plt_reloc, pc_reloc;    /* a PLT reloc moved to a section symbol becomes a PC one */
 } ElfConventions;
 static const ElfConventions elf_conventions[] = {
-    { TARGET_X86_64, 0, 0 },
-    { TARGET_AARCH64, 1, 1 },
+    { TARGET_X86_64, 0, 0, 0x90, R_X86_64_PLT32, R_X86_64_PC32 },
+    { TARGET_AARCH64, 1, 1, -1, -1, -1 },
 };
 
 static Assembler *assembler_new(const AsmTarget *t, const char *name) {
@@ -621,6 +635,9 @@ static Assembler *assembler_new(const AsmTarget *t, const char *name) {
         if (elf_conventions[i].target == t->target) {
             a->mapping_symbols = elf_conventions[i].mapping_symbols;
             a->keep_section_symbols = elf_conventions[i].keep_section_symbols;
+            a->nop_fill = elf_conventions[i].nop_fill;
+            a->plt_reloc = elf_conventions[i].plt_reloc;
+            a->pc_reloc = elf_conventions[i].pc_reloc;
         }
     }
     a->file_name = name;

@@ -297,6 +297,8 @@ static int dir_size(Assembler *a, char *p, SrcLoc loc, int arg) {
     if (parse_expr_at(a, &p, &x, loc) || expect_end(p, loc)) return -1;
     s->size = x;
     s->has_size = 1;
+    s->size_loc = loc;
+    s->size_loc.line_text = NULL;
     return 0;
 }
 
@@ -312,7 +314,10 @@ static int dir_set(Assembler *a, char *p, SrcLoc loc, int arg) {
     }
     s->is_equated = 1;
     s->equated = x;
+    s->set_loc = loc;
+    s->set_loc.line_text = NULL;
     s->is_absolute = !x.sym && !x.sub;
+    s->alias_of = x.sym && !x.sub && !x.addend ? x.sym : NULL;
     if (x.sym && x.sym->defined && !x.sym->is_equated && !x.sub) {
         /* alias of a label: becomes a label at the same place (plus offset) */
         s->is_equated = 0;

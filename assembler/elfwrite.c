@@ -116,7 +116,11 @@ static void write_symbol(Buf *symtab, uint32_t name, AsmSymbol *s) {
         shndx = SHN_UNDEF;
         value = 0;
     }
-    put_sym(symtab, s->is_section ? 0 : name, bind, s->type, s->visibility, shndx,
+    int type = s->type;
+    /* symbols of thread-local sections are TLS symbols, as GNU as makes them */
+    if (!type && s->defined && s->section && (s->section->flags & SHF_TLS) && !s->is_section)
+        type = STT_TLS;
+    put_sym(symtab, s->is_section ? 0 : name, bind, type, s->visibility, shndx,
             s->is_section ? 0 : value, s->size_value);
 }
 

@@ -1513,11 +1513,11 @@ static int x86_apply_fixup(Assembler *a, const AsmFixup *f, uint8_t *field, int6
     return 0;
 }
 
-/* tc_i386_fix_adjustable: PLT and GOT references, and pc-relative references into
- * mergeable sections, keep their local symbol. */
+/* tc_i386_fix_adjustable: GOT references, and pc-relative references into mergeable
+ * sections, keep their local symbol (PLT32 is adjusted, then becomes PC32: see core.c). */
 static int x86_keep_local_symbol(const AsmFixup *f, const AsmSymbol *s) {
     switch (f->reloc_type) {
-    case R_X86_64_PLT32: case R_X86_64_GOTPCREL: case R_X86_64_GOTPCRELX:
+    case R_X86_64_GOTPCREL: case R_X86_64_GOTPCRELX:
     case R_X86_64_REX_GOTPCRELX:
         return 1;
     }
