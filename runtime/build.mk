@@ -13,7 +13,13 @@ RT_AR_aarch64-linux := aarch64-linux-gnu-ar
 # loops into calls to themselves.
 RT_CFLAGS := -std=c11 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector \
   -fno-omit-frame-pointer -O2 -Wall -Wextra -fno-strict-aliasing \
-  -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables -I.
+  -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables -fno-unwind-tables -I.
+# `make sysroot RT_AS=soxas` assembles the runtime with our own assembler instead
+# (cc -S, then bin/soxas; x86-64 in Intel syntax): DESIGN.md §6's self-hosting check.
+RT_AS ?=
+RT_MASM_x86_64-linux := -masm=intel
+RT_MASM_aarch64-linux :=
+RT_OBJDIR := $(BUILD)/runtime$(if $(filter soxas,$(RT_AS)),-soxas)
 
 # runtime/numfmt.c (number formatting) is written by another engineer; until it
 # exists, numfmt_standin.c provides the same two functions.
@@ -24,25 +30,42 @@ ifneq ($(wildcard runtime/numfmt.c),)
 endif
 
 define RT_TARGET_RULES
-RT_OBJS_$(1) := $$(patsubst runtime/%.c,$(BUILD)/runtime/$(1)/%.o,$$(RT_GENERIC_C) runtime/sys_$$(RT_ARCH_$(1)).c) \
-  $(BUILD)/runtime/$(1)/arch_$$(RT_ARCH_$(1)).o
+RT_OBJS_$(1) := $$(patsubst runtime/%.c,$(RT_OBJDIR)/$(1)/%.o,$$(RT_GENERIC_C) runtime/sys_$$(RT_ARCH_$(1)).c) \
+  $(RT_OBJDIR)/$(1)/arch_$$(RT_ARCH_$(1)).o
 
-$(BUILD)/runtime/$(1)/%.o: runtime/%.c
+ifeq ($(RT_AS),soxas)
+$(RT_OBJDIR)/$(1)/%.o: runtime/%.c bin/soxas
+	@mkdir -p $$(dir $$@)
+	$$(RT_CC_$(1)) $$(RT_CFLAGS) $$(RT_MASM_$(1)) -MMD -MP -MT $$@ -S $$< -o $$@.s
+	bin/soxas -target $(1) $$@.s -o $$@
+
+$(RT_OBJDIR)/$(1)/%.o: runtime/%.s bin/soxas
+	@mkdir -p $$(dir $$@)
+	bin/soxas -target $(1) $$< -o $$@
+else
+$(RT_OBJDIR)/$(1)/%.o: runtime/%.c
 	@mkdir -p $$(dir $$@)
 	$$(RT_CC_$(1)) $$(RT_CFLAGS) -MMD -MP -c $$< -o $$@
 
-$(BUILD)/runtime/$(1)/%.o: runtime/%.s
+$(RT_OBJDIR)/$(1)/%.o: runtime/%.s
 	@mkdir -p $$(dir $$@)
 	$$(RT_CC_$(1)) -c $$< -o $$@
+endif
 
-sysroot/$(1)/lib/libsoxrt.a: $$(RT_OBJS_$(1))
+sysroot/$(1)/lib/libsoxrt.a: $$(RT_OBJS_$(1)) $(RT_OBJDIR)/.stamp-$(1)
 	@mkdir -p $$(dir $$@)
 	@rm -f $$@
-	$$(RT_AR_$(1)) rcs $$@ $$^
+	$$(RT_AR_$(1)) rcs $$@ $$(filter %.o,$$^)
 
-sysroot/$(1)/lib/crt1.o: $(BUILD)/runtime/$(1)/crt1_$$(RT_ARCH_$(1)).o
+sysroot/$(1)/lib/crt1.o: $(RT_OBJDIR)/$(1)/crt1_$$(RT_ARCH_$(1)).o $(RT_OBJDIR)/.stamp-$(1)
 	@mkdir -p $$(dir $$@)
 	cp $$< $$@
+
+# Switching RT_AS must relink even when the other assembler's objects are newer.
+$(RT_OBJDIR)/.stamp-$(1):
+	@mkdir -p $$(dir $$@)
+	@rm -f $(BUILD)/runtime*/.stamp-$(1)
+	@touch $$@
 
 sysroot: sysroot/$(1)/lib/libsoxrt.a sysroot/$(1)/lib/crt1.o
 endef

@@ -9,13 +9,15 @@
 #   // args: A B ...      command-line arguments
 #   // stdout: closed     run with stdout a pipe whose reader has gone
 # tests/runtime/math_ulp.c (hosted) measures runtime/math.c against libm.
+# TARGETS="aarch64-linux" limits the targets; RT_AS=soxas builds the sysroot with
+# bin/soxas first (see runtime/build.mk).
 # When bin/soxld exists, each case is also linked with it (SKIP if that fails).
 cd "${SOX_ROOT:-$(dirname "$0")/../..}" || exit 2
 OUT=tests/out/runtime
 mkdir -p "$OUT"
 [ -n "$CASES" ] && CASES_ONLY=1
 CASES=${CASES:-$(ls tests/runtime/cases/*.c | grep -v '\.expect\.c$')}
-make -s sysroot >/dev/null 2>"$OUT/make.err" || { echo "FAIL runtime/build: $(head -3 "$OUT/make.err")"; exit 0; }
+make -s sysroot RT_AS="$RT_AS" >/dev/null 2>"$OUT/make.err" || { echo "FAIL runtime/build: $(head -3 "$OUT/make.err")"; exit 0; }
 CFLAGS="-std=c11 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer
   -fno-optimize-sibling-calls -fno-tree-loop-distribute-patterns -O1 -Wall -Wextra -Wno-unused-function -I."
 
@@ -55,7 +57,7 @@ run_case() {   # target exe case expected -> prints verdict
   fi
 }
 
-for target in x86_64-linux aarch64-linux; do
+for target in ${TARGETS:-x86_64-linux aarch64-linux}; do
   case $target in
     x86_64-linux) cc=gcc; ld=ld ;;
     aarch64-linux) cc=aarch64-linux-gnu-gcc; ld=aarch64-linux-gnu-ld ;;
