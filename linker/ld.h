@@ -209,7 +209,6 @@ typedef struct LdTarget {
 } LdTarget;
 
 extern const LdTarget ld_target_x86_64, ld_target_aarch64;
-const RelocType *reloc_lookup(const LdTarget *t, uint32_t type);
 
 void reloc_scan(Linker *ld);            /* undefined references, bad types, GOT slots */
 /* Patches the relocations of isec in `bytes`, the copy of its contents in the output. */
@@ -220,6 +219,7 @@ int output_write(Linker *ld);           /* builds and writes the executable; 0 o
 int output_write_map(Linker *ld);
 
 /* ---- link.c: the context ---- */
+enum { RELOC_INDEX_SIZE = 512 };    /* above every supported relocation number */
 typedef struct GotSlot { const ObjFile *file; uint32_t symidx; } GotSlot;
 
 struct Linker {
@@ -235,6 +235,7 @@ struct Linker {
     PtrVec symbol_order;        /* Symbol*, in creation order (deterministic output) */
     OutSection out[OUT_COUNT];
     Segment seg[SEG_COUNT];
+    const RelocType *reloc_index[RELOC_INDEX_SIZE]; /* by type, filled by reloc_scan */
     GotSlot *got;               /* linker-made GOT: one 8-byte slot per symbol needing one */
     size_t ngot, got_cap;
     uint64_t base, entry, headers_size, file_size;

@@ -87,7 +87,7 @@ static void add_globals(Linker *ld, Image *im, int want_hidden) {
     for (size_t i = 0; i < ld->symbol_order.len; i++) {
         const Symbol *g = ld->symbol_order.items[i];
         uint16_t shndx = global_shndx(ld, g);
-        if (is_hidden(g) != want_hidden)
+        if (is_hidden(g) != want_hidden || (want_hidden && shndx == SHN_UNDEF))
             continue;
         if (shndx == SHN_UNDEF && !(g->state == SYM_UNDEF && g->ref_file))
             continue;               /* unused archive-index names, discarded definitions */

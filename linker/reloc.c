@@ -9,17 +9,11 @@
 #include "linker/ld.h"
 #include "common/buf.h"
 #include "common/diag.h"
+#include <assert.h>
 #include <inttypes.h>
 #include <string.h>
 
 enum { MAX_UNDEF_REPORTS = 3 };
-
-const RelocType *reloc_lookup(const LdTarget *t, uint32_t type) {
-    for (size_t i = 0; i < t->nrelocs; i++)
-        if (t->relocs[i].type == type)
-            return &t->relocs[i];
-    return NULL;
-}
 
 /* The name to print for the symbol of a relocation (section symbols print their section). */
 static const char *symbol_name(const ObjFile *f, uint32_t symidx) {
@@ -74,7 +68,7 @@ static void give_got_slot(Linker *ld, ObjFile *f, uint32_t symidx) {
 static int check_entry(Linker *ld, const InputSection *isec, const Elf64_Rela *r, const RelocType **rt) {
     const ObjFile *f = isec->file;
     uint32_t type = ELF64_R_TYPE(r->r_info), symidx = ELF64_R_SYM(r->r_info);
-    *rt = reloc_lookup(ld->target, type);
+    *rt = type < RELOC_INDEX_SIZE ? ld->reloc_index[type] : NULL;
     if (!*rt) {
         error_in(ld_place(ld, isec, r->r_offset), "unsupported relocation type %u (%s)", type, elf_reloc_name(ld->target->machine, type));
         return 0;
@@ -114,6 +108,10 @@ static void scan_section(Linker *ld, InputSection *isec) {
 }
 
 void reloc_scan(Linker *ld) {
+    for (size_t i = 0; i < ld->target->nrelocs; i++) {
+        assert(ld->target->relocs[i].type < RELOC_INDEX_SIZE);
+        ld->reloc_index[ld->target->relocs[i].type] = &ld->target->relocs[i];
+    }
     for (size_t i = 0; i < ld->files.len; i++) {
         ObjFile *f = ld->files.items[i];
         for (uint32_t k = 1; k < f->nsections; k++) {

@@ -12,8 +12,9 @@ cd "$(dirname "$0")" || exit 2
 HERE=$PWD
 ROOT=${SOX_ROOT:-$(cd ../.. && pwd)}
 SOXLD=$ROOT/bin/soxld
-OUT=$ROOT/tests/out/ld
-rm -rf "$OUT" && mkdir -p "$OUT" || exit 2
+# A private scratch directory: several runs of this suite may overlap on a shared machine.
+mkdir -p "$ROOT/tests/out" && OUT=$(mktemp -d "$ROOT/tests/out/ld.XXXXXX") || exit 2
+[ -n "$KEEP" ] || trap 'rm -rf "$OUT"' EXIT
 [ -x "$SOXLD" ] || make -s -C "$ROOT" bin/soxld >/dev/null 2>&1
 if [ ! -x "$SOXLD" ]; then echo "FAIL ld-build: bin/soxld cannot be built"; exit 0; fi
 
@@ -102,12 +103,11 @@ prog_soxas() {
   [ -x "$soxas" ] || { skip "$name" "bin/soxas not built"; return; }
   mkdir -p "$dir"
   local masm=; [ "$t" = x86_64 ] && masm=-masm=intel
-  for f in $PROG_OBJS lib/$LIB_OBJS; do :; done
   local f src
   for src in $PROG_OBJS lib/out lib/mem lib/unused; do
     f=$(basename "$src")
     [ "${src#lib/}" != "$src" ] && f=lib_$f
-    $CC -ffreestanding -fno-pic -O2 $masm -fno-asynchronous-unwind-tables -S "$HERE/prog/$src.c" -o "$dir/$f.s" 2>/dev/null &&
+    $CC -ffreestanding -fno-pic -O2 $masm -fno-asynchronous-unwind-tables -fno-unwind-tables -S "$HERE/prog/$src.c" -o "$dir/$f.s" 2>/dev/null &&
       "$soxas" -target "$t-linux" "$dir/$f.s" -o "$dir/$f.o" 2>"$dir/soxas.err" ||
       { skip "$name" "soxas cannot assemble $f.s yet: $(head -1 "$dir/soxas.err")"; return; }
   done
