@@ -136,5 +136,9 @@ int main(int argc, char **argv) {
     int status = 0;
     for (int i = optind; i < argc; i++)
         status |= dump_path(argv[i], &opt);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        error("cannot write the listing to standard output: %s", strerror(errno));
+        return 1;
+    }
     return status;
 }

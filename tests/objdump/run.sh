@@ -235,3 +235,9 @@ expect_status cli/thin-archive 1 "thin archives are not supported" "$OD" -t "$W/
 if [ -f "$W/x86_64-linux/link.o" ]; then
   expect_status cli/att-syntax 0 'movsbq +\(%rcx\), ?%rdx' "$OD" -d -M att "$W/x86_64-linux/link.o"
 fi
+if [ -w /dev/full ] && [ -f "$W/x86_64-linux/prog" ]; then
+  "$OD" -d "$W/x86_64-linux/prog" > /dev/full 2> "$W/full.err"
+  rc=$?
+  if [ $rc = 1 ] && grep -q 'cannot write the listing' "$W/full.err"; then pass cli/dev-full
+  else fail cli/dev-full "status $rc: $(head -c 120 "$W/full.err")"; fi
+fi
