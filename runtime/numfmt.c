@@ -320,20 +320,34 @@ static uint64_t scale_down_big(uint64_t m, int e, int t, int *rest)
     return X;
 }
 
+/* Bits [pos, pos + 64) of the 128-bit number hi:lo, pos < 128.  (Variable shifts
+ * of unsigned __int128 become libgcc calls at -Os on AArch64, so none are used.) */
+static uint64_t u128_bits_from(uint64_t hi, uint64_t lo, int pos)
+{
+    if (pos == 0) return lo;
+    if (pos < 64) return lo >> pos | hi << (64 - pos);
+    return hi >> (pos - 64);
+}
+
+/* Is any bit of hi:lo below position pos set? */
+static int u128_any_below(uint64_t hi, uint64_t lo, int pos)
+{
+    if (pos < 64) return (lo & ((UINT64_C(1) << pos) - 1)) != 0;
+    return lo != 0 || (hi & ((UINT64_C(1) << (pos - 64)) - 1)) != 0;
+}
+
 /* floor(m * 2^e * 10^s) = (m * 5^s) >> (-e - s), s <= 27, exact in 128 bits. */
 static uint64_t scale_up_small(uint64_t m, int e, int s, int *rest)
 {
     u128 prod = (u128)m * pow5_u64[s];
+    uint64_t hi = (uint64_t)(prod >> 64), lo = (uint64_t)prod;
     int sh = -e - s;
-    if (sh <= 0) {
+    if (sh <= 0) {                          /* then the product is below 10^18 */
         *rest = REST_ZERO;
-        return (uint64_t)(prod << -sh);
+        return lo << -sh;
     }
-    u128 half = (u128)1 << (sh - 1);
-    u128 low = prod & ((half << 1) - 1);
-    *rest = low == 0 ? REST_ZERO : low < half ? REST_BELOW_HALF
-          : low == half ? REST_HALF : REST_ABOVE_HALF;
-    return (uint64_t)(prod >> sh);
+    *rest = classify_bits((int)(u128_bits_from(hi, lo, sh - 1) & 1), u128_any_below(hi, lo, sh - 1));
+    return u128_bits_from(hi, lo, sh);
 }
 
 /* The same for tiny numbers (s > 27), with a big integer. */
