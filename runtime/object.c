@@ -68,25 +68,40 @@ static void intern_make_room(void)
         intern_rebuild(intern_cap ? intern_cap * 2 : 1024, false);
 }
 
-SoxString *rt_string(const char *chars, size_t len)
+static uint32_t hash_continue(uint32_t h, const char *s, size_t len)
 {
+    for (size_t i = 0; i < len; i++) {
+        h ^= (uint8_t)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The interned string a ++ b, where ha is the FNV-1a hash of a.  FNV-1a runs
+ * left to right, so the hash of a concatenation continues from the left part's
+ * hash: s = s + "x" in a loop hashes one byte per step, not the whole string. */
+SoxString *rt_string_concat(const char *a, size_t na, uint32_t ha, const char *b, size_t nb)
+{
+    size_t len = na + nb;
     if (len > 0xffffffffu)
         rt_error("Out of memory.");
-    uint32_t hash = rt_hash(chars, len);
+    uint32_t hash = hash_continue(ha, b, nb);
     intern_make_room();
     size_t mask = intern_cap - 1, j = hash & mask;
     for (InternSlot w; (w = intern[j]) != 0; j = (j + 1) & mask) {
         SoxString *s = SLOT_STRING(w);
         if (SLOT_TAG(w) == HASH_TAG(hash) && s->hash == hash && s->length == len &&
-            memcmp(s->chars, chars, len) == 0)
+            memcmp(s->chars, a, na) == 0 && memcmp(s->chars + na, b, nb) == 0)
             return s;
     }
     /* The allocation may collect, which rebuilds the set: find the slot again
-     * afterwards rather than trusting j. */
+     * afterwards rather than trusting j.  (a and b stay valid: their owners are
+     * on the caller's stack, and interior pointers keep objects alive too.) */
     SoxString *s = (SoxString *)rt_obj_alloc(SOX_OBJ_STRING, sizeof(SoxString) + len + 1);
     s->length = (uint32_t)len;
     s->hash = hash;
-    memcpy(s->chars, chars, len);
+    memcpy(s->chars, a, na);
+    memcpy(s->chars + na, b, nb);
     s->chars[len] = 0;
     intern_make_room();
     mask = intern_cap - 1;
@@ -96,6 +111,11 @@ SoxString *rt_string(const char *chars, size_t len)
     intern[j] = (uint64_t)(uintptr_t)s | HASH_TAG(hash) << 48;
     intern_count++;
     return s;
+}
+
+SoxString *rt_string(const char *chars, size_t len)
+{
+    return rt_string_concat("", 0, 2166136261u, chars, len);
 }
 
 Value rt_string_val(const char *chars, size_t len) { return SOX_OBJ_VAL(rt_string(chars, len)); }

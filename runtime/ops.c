@@ -24,18 +24,12 @@ static bool simple_piece(Value v, char *buf, const char **p, size_t *n)
 
 static Value concat(Value a, Value b)
 {
-    char small[256], abuf[40], bbuf[40];
+    char abuf[40], bbuf[40];
     const char *pa, *pb;
     size_t na, nb;
     if (simple_piece(a, abuf, &pa, &na) && simple_piece(b, bbuf, &pb, &nb)) {
-        size_t n = na + nb;
-        char *buf = n <= sizeof small ? small : rt_raw_alloc(n);
-        memcpy(buf, pa, na);
-        memcpy(buf + na, pb, nb);
-        Value r = rt_string_val(buf, n);
-        if (buf != small)
-            rt_raw_free(buf, n);
-        return r;
+        uint32_t ha = IS_STRING(a) ? AS_STRING(a)->hash : rt_hash(pa, na);
+        return SOX_OBJ_VAL(rt_string_concat(pa, na, ha, pb, nb));
     }
     RtStr s = { 0 };
     rt_concat_piece(&s, a);

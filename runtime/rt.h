@@ -153,6 +153,7 @@ static inline Value num_val(double d) {
 }
 
 SoxString *rt_string(const char *chars, size_t len);       /* interned */
+SoxString *rt_string_concat(const char *a, size_t na, uint32_t hash_of_a, const char *b, size_t nb);
 Value rt_string_val(const char *chars, size_t len);
 Value rt_cstring_val(const char *s);
 void rt_strings_sweep(void);                               /* drop unmarked from intern set */
