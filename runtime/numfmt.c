@@ -499,9 +499,10 @@ int sox_format_g(double v, int precision, char *buf)
 /* ---- Parsing ------------------------------------------------------------------ */
 
 /* Any double has at most 767 significant decimal digits, and any midpoint between
- * two neighbouring doubles at most 768 (both reached just below 2^-1022).  Keeping 780 digits plus one nonzero "sticky" digit for a
- * nonzero dropped tail therefore puts the value on the same side of every midpoint
- * as the full input, and keeps the big integers bounded. */
+ * two neighbouring doubles at most 768 (both reached just below 2^-1022).  Keeping
+ * 780 digits plus one nonzero "sticky" digit for a nonzero dropped tail therefore
+ * puts the value on the same side of every midpoint as the full input, and keeps
+ * the big integers bounded. */
 enum { MAX_SIG_DIGITS = 780 };
 
 /* A candidate result m * 2^e: 2^52 <= m < 2^53 and MIN_EXP <= e < INF_EXP, or a
