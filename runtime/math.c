@@ -111,14 +111,80 @@ static DD dd_div(DD a, DD b)
     return two_sum(q1, q2);
 }
 
+/* The binary digits of 2/pi, 64 per word, most significant first (enough for
+ * the largest double exponent plus a 192-bit window). */
+static const uint64_t TWO_OVER_PI_BITS[] = {
+    0xa2f9836e4e441529ull, 0xfc2757d1f534ddc0ull, 0xdb6295993c439041ull, 0xfe5163abdebbc561ull,
+    0xb7246e3a424dd2e0ull, 0x06492eea09d1921cull, 0xfe1deb1cb129a73eull, 0xe88235f52ebb4484ull,
+    0xe99c7026b45f7e41ull, 0x3991d639835339f4ull, 0x9c845f8bbdf9283bull, 0x1ff897ffde05980full,
+    0xef2f118b5a0a6d1full, 0x6d367ecf27cb09b7ull, 0x4f463f669e5fea2dull, 0x7527bac7ebe5f17bull,
+    0x3d0739f78a5292eaull, 0x6bfb5fb11f8d5d08ull, 0x56033046fc7b6babull, 0xf0cfbc209af4361dull,
+};
+static const DD PIO2_DD = { 0x1.921fb54442d18p+0, 0x1.1a62633145c07p-54 };
+
+/* 64 bits of 2/pi starting at bit p (bit 1 is the first after the point). */
+static uint64_t two_over_pi_bits(int p)
+{
+    int q = p - 1;
+    if (q < 0)
+        return q <= -64 ? 0 : two_over_pi_bits(1) >> -q;
+    int k = q / 64, o = q % 64;
+    return o ? TWO_OVER_PI_BITS[k] << o | TWO_OVER_PI_BITS[k + 1] >> (64 - o) : TWO_OVER_PI_BITS[k];
+}
+
+/* Payne-Hanek reduction for large |x| = m * 2^E (m a 53-bit integer): only a
+ * 192-bit window of 2/pi matters, because the digits before it contribute
+ * multiples of 4 quadrants and those after it less than 2^-137.  The low 192
+ * bits of m * window are x*2/pi mod 4 with 190 fraction bits. */
+static int reduce_large(double ax, double *rh, double *rl)
+{
+    uint64_t u = bits_of(ax);
+    int E = (int)(u >> 52) - 1075;
+    uint64_t m = (u & ((1ull << 52) - 1)) | 1ull << 52;
+    int s = E - 2;
+    uint64_t w0 = two_over_pi_bits(s + 1), w1 = two_over_pi_bits(s + 65), w2 = two_over_pi_bits(s + 129);
+    unsigned __int128 p = (unsigned __int128)m * w2;
+    uint64_t lo0 = (uint64_t)p;
+    p = (unsigned __int128)m * w1 + (uint64_t)(p >> 64);
+    uint64_t lo1 = (uint64_t)p;
+    p = (unsigned __int128)m * w0 + (uint64_t)(p >> 64);
+    uint64_t lo2 = (uint64_t)p;
+    int n = (int)(lo2 >> 62);
+    uint64_t f_hi = lo2 << 2 | lo1 >> 62, f_lo = lo1 << 2 | lo0 >> 62;
+    bool negative = f_hi >> 63;           /* fraction >= 1/2: take the next quadrant */
+    if (negative) {
+        n++;
+        f_hi = ~f_hi;
+        f_lo = ~f_lo + 1;
+        if (f_lo == 0)
+            f_hi++;
+    }
+    DD f = two_sum((double)(f_hi >> 11) * 0x1p-53,
+                   (double)(f_hi & 0x7ff) * 0x1p-64 + (double)(f_lo >> 11) * 0x1p-117);
+    DD r = dd_mul(f, PIO2_DD);
+    *rh = negative ? -r.hi : r.hi;
+    *rl = negative ? -r.lo : r.lo;
+    return n & 3;
+}
+
 /* x = n*pi/2 + r with r = *rh + *rl carried in double-double (|r| <= ~pi/4);
- * returns n mod 4.  x - n*PIO2_1 and n*PIO2_2 are exact for |n| < 2^20. */
+ * returns n mod 4.  Below 2^19, x - n*PIO2_1 and n*PIO2_2 are exact (n < 2^20);
+ * above, Payne-Hanek. */
 static int reduce_pio2(double x, double *rh, double *rl)
 {
     if (fabs_(x) <= 0x1.921fb54442d18p-1) {
         *rh = x;
         *rl = 0;
         return 0;
+    }
+    if (fabs_(x) >= 0x1p19) {
+        int q = reduce_large(fabs_(x), rh, rl);
+        if (x < 0) {
+            *rh = -*rh;
+            *rl = -*rl;
+            q = -q & 3;
+        }
+        return q;
     }
     double n = rt_round(x * TWO_OVER_PI);
     DD t = two_sum(x - n * PIO2_1, -(n * PIO2_2));

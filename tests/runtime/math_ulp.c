@@ -53,6 +53,18 @@ int main(int argc, char **argv)
         report(f1[k].name, worst, strcmp(f1[k].name, "sqrt") && strncmp(f1[k].name, "sin", 3) &&
                strncmp(f1[k].name, "cos", 3) && strcmp(f1[k].name, "tan") ? 0 : 2, at);
     }
+    /* large arguments: Payne-Hanek reduction, x = +-[1,2) * 2^[19, 1000] */
+    double (*trig_ours[3])(double) = { rt_sin, rt_cos, rt_tan }, (*trig_ref[3])(double) = { sin, cos, tan };
+    const char *trig_names[3] = { "sin-huge", "cos-huge", "tan-huge" };
+    for (int k = 0; k < 3; k++) {
+        double worst = 0, at = 0;
+        for (int i = 0; i < n / 4; i++) {
+            double x = ldexp(uniform(1, 2), (int)uniform(19, 1000)) * (i & 1 ? -1 : 1);
+            double e = ulps(trig_ours[k](x), trig_ref[k](x));
+            if (e > worst) worst = e, at = x;
+        }
+        report(trig_names[k], worst, 2, at);
+    }
     double worst = 0, atx = 0;
     for (int i = 0; i < n; i++) {
         double x = uniform(0, 100), y = uniform(-150, 150);
