@@ -473,16 +473,54 @@ static bool a64_mov_alias(const cs_insn *in, char *text, size_t size) {
     return true;
 }
 
+/* True if v (of 32 or 64 bits) is one MOVZ or MOVN: then ORR is not shown as MOV. */
+static bool move_wide_preferred(uint64_t v, bool w) {
+    uint64_t mask = w ? 0xffffffffu : UINT64_MAX;
+    for (int pass = 0; pass < 2; pass++, v = ~v & mask)
+        for (unsigned shift = 0; shift < (w ? 32u : 64u); shift += 16)
+            if ((v & ~((uint64_t)0xffff << shift) & mask) == 0)
+                return true;
+    return false;
+}
+
+/* "orr Rd, zr, #imm" is shown as "mov Rd, #imm" unless MOVZ/MOVN could encode it (ISA manual). */
+static bool a64_orr_alias(const cs_insn *in, char *text, size_t size) {
+    if (strcmp(in->mnemonic, "orr") != 0 || !in->detail)
+        return false;
+    const cs_arm64 *a = &in->detail->arm64;
+    if (a->op_count != 3 || a->operands[1].type != ARM64_OP_REG || a->operands[2].type != ARM64_OP_IMM)
+        return false;
+    unsigned zr = a->operands[1].reg;
+    if (zr != ARM64_REG_XZR && zr != ARM64_REG_WZR)
+        return false;
+    bool w = zr == ARM64_REG_WZR;
+    uint64_t v = (uint64_t)a->operands[2].imm & (w ? 0xffffffffu : UINT64_MAX);
+    if (move_wide_preferred(v, w))
+        return false;
+    const char *comma = strchr(in->op_str, ',');
+    snprintf(text, size, "%.*s, #0x%" PRIx64, comma ? (int)(comma - in->op_str) : 0, in->op_str, v);
+    return true;
+}
+
+/* GNU spells the carry conditions cc/cs where Capstone writes lo/hs. */
+static const char *a64_condition_mnemonic(const char *m) {
+    if (strcmp(m, "b.lo") == 0)
+        return "b.cc";
+    if (strcmp(m, "b.hs") == 0)
+        return "b.cs";
+    return m;
+}
+
 static void print_insn(Disasm *d, const cs_insn *in) {
     char alias[64];
-    if (is_aarch64(d) && a64_mov_alias(in, alias, sizeof alias)) {
+    if (is_aarch64(d) && (a64_mov_alias(in, alias, sizeof alias) || a64_orr_alias(in, alias, sizeof alias))) {
         print_address(d, in->address);
         fprintf(d->out, "%08x 	mov	%s\n", get_u32(in->bytes), alias);
         return;
     }
     print_address(d, in->address);
     if (is_aarch64(d)) {
-        fprintf(d->out, "%08x \t%s", in->size == 4 ? get_u32(in->bytes) : 0, in->mnemonic);
+        fprintf(d->out, "%08x \t%s", in->size == 4 ? get_u32(in->bytes) : 0, a64_condition_mnemonic(in->mnemonic));
         if (in->op_str[0])
             fputc('\t', d->out);
     } else {

@@ -78,6 +78,7 @@ mnemonics() {
       n = split($3, w, " "); m = ""
       for (i = 1; i <= n; i++) if (w[i] !~ /^(cs|ds|es|ss|fs|gs|data16|addr32|rex(\..*)?|notrack|bnd)$/) { m = w[i]; break }
       if (m == "movz" || m == "movn") m = "mov"
+      if (m == "xchg" && $3 ~ /xchg +ax,ax/) m = "nop"      # GNU names 66 90 by its encoding
       if (m == "repz" || m == "rep") m = w[i + 1]
       if (m != "") print a, m }'
 }
@@ -207,6 +208,13 @@ for target in $TARGETS; do
     fi
   else
     skip "$target/soxas" "bin/soxas missing or cannot assemble basic-$arch.s yet"
+  fi
+  # A whole Sox program from bin/soxcc: runtime, start code and compiled code.
+  if [ -x "$SOX_ROOT/bin/soxcc" ] &&
+     "$SOX_ROOT/bin/soxcc" -target "$target" "$SOX_ROOT/examples/hello.sox" -o "$T/sox-hello" 2>"$T/soxcc.err"; then
+    check_against_gnu "$target/soxcc-hello" "$T/sox-hello"
+  else
+    skip "$target/soxcc-hello" "bin/soxcc missing or cannot compile examples/hello.sox yet"
   fi
 done
 
