@@ -112,6 +112,8 @@ struct Assembler {
     int keep_section_symbols;   /* every section gets a section symbol (AArch64 BFD) */
     int nop_fill;               /* explicit fill byte that still means NOP padding, or -1 */
     int plt_reloc, pc_reloc;
+    int locals_on_use;          /* an instruction operand turns a .L label into a full symbol */
+    int in_instruction;         /* the target encoder is running */
     LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
     size_t nlcomm, cap_lcomm;
 };
@@ -128,6 +130,7 @@ void asm_set_section(Assembler *a, AsmSection *s);
 void asm_define_label(Assembler *a, AsmSymbol *s, SrcLoc loc);
 void asm_mapping_state(Assembler *a, int state);                      /* code/data switch */
 void asm_mapping_align(Assembler *a);                                 /* before alignment */
+void asm_mapping_fill(Assembler *a);                                  /* before .zero/.space */
 int asm_directive(Assembler *a, const char *name, char *args, SrcLoc loc);
 void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, uint32_t max_skip);
 int asm_finish(Assembler *a);                       /* layout, fixups; 0 or -1 */

@@ -225,7 +225,9 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
         asm_mapping_state(a, MAP_INSN);
         uint32_t unit = (uint32_t)a->target->code_alignment_unit;
         if (unit > a->cur->align) a->cur->align = unit;
+        a->in_instruction = 1;
         a->target->encode(a, mnemonic, args, loc);
+        a->in_instruction = 0;
         return;
     }
 }
@@ -516,8 +518,28 @@ static int process_fixup(Assembler *a, AsmFixup *f) {
                  s->name);
         return -1;
     }
+    if (s->temporary && s->defined && !s->referenced && !s->is_section) {
+        s->referenced = 1;   /* converted to a full symbol now (see asm_symbol_referenced) */
+        s->order = a->order_counter++;
+    }
     add_reloc(sec, f->offset, type, s, x.addend);
     return 0;
+}
+
+/* GNU as resolves fixups section by section (each section's relaxed branches last). */
+static void process_fixups(Assembler *a) {
+    size_t total = a->nfixups + a->nfinal;
+    AsmFixup **order = xmalloc((total + 1) * sizeof *order);
+    size_t *start = xcalloc((size_t)a->nsections + 2, sizeof *start);
+    for (size_t i = 0; i < a->nfixups; i++) start[a->fixups[i].section->index + 1]++;
+    for (size_t i = 0; i < a->nfinal; i++) start[a->final_fixups[i].section->index + 1]++;
+    for (int k = 0; k < a->nsections; k++) start[k + 1] += start[k];
+    for (size_t i = 0; i < a->nfixups; i++) order[start[a->fixups[i].section->index]++] = &a->fixups[i];
+    for (size_t i = 0; i < a->nfinal; i++)
+        order[start[a->final_fixups[i].section->index]++] = &a->final_fixups[i];
+    for (size_t i = 0; i < total; i++) process_fixup(a, order[i]);
+    free(order);
+    free(start);
 }
 
 /* Local commons go after all other .bss contents, as in GNU as's .bss subsection 1. */
@@ -551,6 +573,7 @@ static void drop_overlapping_mapping_symbols(Assembler *a) {
 
 int asm_finish(Assembler *a) {
     place_local_commons(a);
+    for (int i = 0; i < a->nsections; i++) a->sections[i]->index = i;   /* writer renumbers */
     for (int i = 0; i < a->nsections; i++) layout_section(a, a->sections[i]);
     /* final symbol values */
     for (int i = 0; i < a->nsymbols; i++) {
@@ -595,9 +618,8 @@ int asm_finish(Assembler *a) {
     for (size_t i = 0; i < a->nfixups; i++) {
         AsmFixup *f = &a->fixups[i];
         f->offset = f->raw + f->section->growth[f->nvar];
-        process_fixup(a, f);
     }
-    for (size_t i = 0; i < a->nfinal; i++) process_fixup(a, &a->final_fixups[i]);
+    process_fixups(a);
     /* sizes */
     for (int i = 0; i < a->nsymbols; i++) {
         AsmSymbol *s = a->symbols[i];
@@ -622,10 +644,11 @@ typedef struct ElfConventions {
     int keep_section_symbols;   /* section symbols even when no relocation uses them */
     int nop_fill;               /* an explicit alignment fill of this byte in code means NOPs */
     int plt_reloc, pc_reloc;    /* a PLT reloc moved to a section symbol becomes a PC one */
+    int locals_on_use;          /* see asm_symbol_referenced */
 } ElfConventions;
 static const ElfConventions elf_conventions[] = {
-    { TARGET_X86_64, 0, 0, 0x90, R_X86_64_PLT32, R_X86_64_PC32 },
-    { TARGET_AARCH64, 1, 1, -1, -1, -1 },
+    { TARGET_X86_64, 0, 0, 0x90, R_X86_64_PLT32, R_X86_64_PC32, 1 },
+    { TARGET_AARCH64, 1, 1, -1, -1, -1, 0 },
 };
 
 static Assembler *assembler_new(const AsmTarget *t, const char *name) {
@@ -638,6 +661,7 @@ static Assembler *assembler_new(const AsmTarget *t, const char *name) {
             a->nop_fill = elf_conventions[i].nop_fill;
             a->plt_reloc = elf_conventions[i].plt_reloc;
             a->pc_reloc = elf_conventions[i].pc_reloc;
+            a->locals_on_use = elf_conventions[i].locals_on_use;
         }
     }
     a->file_name = name;

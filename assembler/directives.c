@@ -508,7 +508,7 @@ static int dir_space(Assembler *a, char *p, SrcLoc loc, int arg) {
         return -1;
     }
     if (check_bss(a, loc, fill != 0)) return -1;
-    asm_mapping_state(a, MAP_DATA);
+    asm_mapping_fill(a);
     size_t at = a->cur->raw.len;
     buf_zero(&a->cur->raw, (size_t)n);
     if (fill) memset(a->cur->raw.data + at, (int)fill, (size_t)n);

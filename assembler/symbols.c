@@ -65,12 +65,16 @@ static void place_here(Assembler *a, AsmSymbol *s) {
     s->defined = 1;
 }
 
-/* GNU as keeps a defined .L label out of its symbol list until an expression refers to it
- * (a "local symbol" converted on use), so in .symtab such labels sit at their first use. */
+/* GNU as keeps a .L label defined before any use out of its symbol list (a "local symbol")
+ * until it is converted: by the x86 Intel-syntax operand parser on use, otherwise when a
+ * relocation needs it while the object is written. In .symtab such labels sit at that point. */
 void asm_symbol_referenced(Assembler *a, AsmSymbol *s) {
-    if (s->temporary && !s->referenced && !s->is_section) {
+    if (!s->temporary || s->referenced || s->is_section) return;
+    if (!s->defined) {
+        s->referenced = 1;   /* created by this forward reference: a full symbol already */
+    } else if (a->locals_on_use && a->in_instruction) {
         s->referenced = 1;
-        if (s->defined) s->order = a->order_counter++;
+        s->order = a->order_counter++;
     }
 }
 
@@ -146,6 +150,11 @@ void asm_mapping_state(Assembler *a, int state) {
         make_mapping_symbol(a, MAP_DATA, 0, 0);
     }
     mapping_state_at(a, state);
+}
+
+/* .zero/.skip/.space make a fill frag: a data mapping symbol even outside code. */
+void asm_mapping_fill(Assembler *a) {
+    if (a->mapping_symbols) mapping_state_at(a, MAP_DATA);
 }
 
 /* Alignment frags get a mapping symbol of the section's kind at the padding's start. */

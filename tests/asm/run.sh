@@ -158,6 +158,7 @@ else
     if command -v gcc > /dev/null; then
         for c in "$here"/csrc/*.c "$root"/runtime/*.c; do
             [ -e "$c" ] || continue
+            case "$c" in *_aarch64.c) continue ;; esac   # the other target's system layer
             for opt in -O2 -O0; do
                 base=$(basename "$c" .c)$opt
                 case "$c" in "$root"/runtime/*) base=runtime/$base ;; esac
