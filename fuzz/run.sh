@@ -8,13 +8,16 @@
 cd "$(dirname "$0")/.." || exit 2
 secs=${1:-10}; shift
 [ $# -gt 0 ] || { echo "usage: fuzz/run.sh SECONDS HARNESS..." >&2; exit 2; }
-total_findings=0
+total_findings=0 missing=0
 # Every sanitizer report is fatal except the known ones listed in fuzz/suppressions/.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/fuzz/suppressions/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$PWD/fuzz/suppressions/lsan.supp"
 printf '%-14s %12s %9s %9s %8s %9s\n' harness executions coverage features corpus findings
 for h in "$@"; do
   bin=fuzz/out/bin/$h
+  if [ ! -x "$bin" ]; then
+    printf '%-14s %12s\n' "$h" "not built (see make fuzz-build)"; missing=$((missing + 1)); continue
+  fi
   work=fuzz/out/corpus/$h findings=fuzz/out/findings/$h log=fuzz/out/$h.log
   mkdir -p "$work" "$findings" "fuzz/corpus/$h"
   dict=(); [ -f "fuzz/dict/$h.dict" ] && dict=(-dict="fuzz/dict/$h.dict")
@@ -43,4 +46,5 @@ echo "fuzz: $total_findings new finding(s) in ${secs}s per harness (logs in fuzz
 # Known findings kept in tests/regress/, replayed through the harnesses: still open?
 open=$(SOX_ROOT=$PWD REGRESS_HARNESSES=1 tests/regress/run.sh 2>/dev/null | grep -c '^FAIL regress/fuzz-')
 echo "fuzz: $open known finding(s) in tests/regress/ still reproduce (REGRESS_HARNESSES=1 tests/run.sh regress)"
-[ "$total_findings" -eq 0 ]
+[ "$missing" -eq 0 ] || echo "fuzz: $missing harness(es) not built"
+[ "$total_findings" -eq 0 ] && [ "$missing" -eq 0 ]
