@@ -30,7 +30,7 @@ while d < stretchDepth do
     check = check + Tree.new(i, d):check() + Tree.new(-i, d):check()
   end
   print("num trees: " .. iterations * 2 .. ", depth: " .. d .. ", check: " .. check)
-  iterations = iterations // 4
+  iterations = math.floor(iterations / 4)
   d = d + 2
 end
 print("long lived tree of depth: " .. maxDepth .. ", check: " .. longLived:check())
