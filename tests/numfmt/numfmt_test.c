@@ -236,6 +236,21 @@ static void case_format_halfway(long n)
     end_case("format-halfway");
 }
 
+/* Every binary exponent at every precision, so that each conversion path and the
+ * edges between them (128-bit vs big integers, integer vs fraction) are reached:
+ * the extreme mantissas and a few random ones per exponent. */
+static void case_format_every_binade(int per_exponent)
+{
+    begin_case();
+    for (uint64_t biased = 0; biased < 2047; biased++) {
+        for (int i = 0; i < per_exponent + 2; i++) {
+            uint64_t mantissa = i == 0 ? 0 : i == 1 ? 0x000fffffffffffffull : rnd() & 0x000fffffffffffffull;
+            check_all_precisions(from_bits(biased << 52 | mantissa));
+        }
+    }
+    end_case("format-every-binade");
+}
+
 /* Random bit patterns: every exponent, sign, NaNs and infinities included. */
 static void case_format_random_bits(long n)
 {
@@ -543,6 +558,7 @@ int main(int argc, char **argv)
     case_format_powers_of_ten();
     case_format_boundaries();
     case_format_halfway(n / 20);
+    case_format_every_binade(n >= 1000000 ? 8 : 2);
     case_format_random_bits(n);
     case_format_random_short(n / 2);
     case_parse_data(dir);
