@@ -249,3 +249,10 @@ if [ -w /dev/full ] && [ -f "$W/x86_64-linux/prog" ]; then
   if [ $rc = 1 ] && grep -q 'cannot write the listing' "$W/full.err"; then pass cli/dev-full
   else fail cli/dev-full "status $rc: $(head -c 120 "$W/full.err")"; fi
 fi
+# A BSD-style archive ("#1/<len>": the member name precedes its data), odd-sized member.
+if [ -f "$W/x86_64-linux/lib_small.o" ]; then
+  obj=$W/x86_64-linux/lib_small.o
+  { printf '!<arch>\n'; printf '%-16s%-12s%-6s%-6s%-8s%-10s`\n' '#1/13' 0 0 0 644 $(( 13 + $(stat -c %s "$obj") ))
+    printf 'bsd_named.o\0\0'; cat "$obj"; } > "$W/bsd.a"
+  expect_status cli/bsd-archive 0 '^bsd_named.o:     file format elf64-x86-64' "$OD" -t "$W/bsd.a"
+fi
