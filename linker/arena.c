@@ -19,7 +19,7 @@ void *arena_alloc(Arena *a, size_t n) {
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < n) {
         size_t cap = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
-        b = xmalloc(sizeof *b + cap);
+        b = xcalloc(1, sizeof *b + cap);    /* zeroed once here, never reused */
         b->used = 0;
         b->cap = cap;
         /* Big one-off blocks go behind the current one so its free space is not wasted. */
@@ -33,7 +33,6 @@ void *arena_alloc(Arena *a, size_t n) {
     }
     void *p = b->bytes + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
 }
 

@@ -105,7 +105,7 @@ void layout_gc_sections(Linker *ld) {
     Symbol *entry = sym_lookup(ld, ld->entry_name);
     if (entry)
         mark(&work, sym_section(entry));
-    while (work.len) {
+    while (gc && work.len) {    /* without --gc-sections everything is a root already */
         InputSection *s = work.items[--work.len];
         if (s->rela)
             mark_references(&work, s);

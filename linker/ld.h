@@ -220,6 +220,7 @@ int output_write_map(Linker *ld);
 
 /* ---- link.c: the context ---- */
 enum { RELOC_INDEX_SIZE = 512 };    /* above every supported relocation number */
+typedef struct SymSlot { uint64_t hash; Symbol *sym; } SymSlot;
 typedef struct GotSlot { const ObjFile *file; uint32_t symidx; } GotSlot;
 
 struct Linker {
@@ -230,7 +231,7 @@ struct Linker {
     PtrVec files;               /* ObjFile*, in load order */
     PtrVec archives;            /* Archive* */
     /* symbol table: open addressing, power-of-two capacity */
-    Symbol **symtab;
+    SymSlot *symtab;            /* the hash is kept in the slot: probes touch no Symbol */
     size_t symtab_cap, nsymbols;
     PtrVec symbol_order;        /* Symbol*, in creation order (deterministic output) */
     OutSection out[OUT_COUNT];

@@ -170,13 +170,19 @@ static void stream_flush(Stream *st) {
     st->buf.len = 0;
 }
 
-/* Appends n bytes (zeroed) and returns them; valid until the next stream call. */
-static uint8_t *stream_take(Stream *st, uint64_t n) {
+/* Appends n uninitialised bytes and returns them; valid until the next stream call. */
+static uint8_t *stream_take_raw(Stream *st, uint64_t n) {
     if (st->buf.len && st->buf.len + n > STREAM_CHUNK)
         stream_flush(st);
-    size_t at = st->buf.len;
-    buf_zero(&st->buf, n);
-    return st->buf.data + at;
+    buf_reserve(&st->buf, n);
+    uint8_t *p = st->buf.data + st->buf.len;
+    st->buf.len += n;
+    return p;
+}
+
+/* Appends n zero bytes. */
+static uint8_t *stream_take(Stream *st, uint64_t n) {
+    return memset(stream_take_raw(st, n), 0, n);
 }
 
 static uint64_t stream_pos(const Stream *st) { return st->flushed + st->buf.len; }
@@ -188,7 +194,7 @@ static void stream_pad_to(Stream *st, uint64_t offset) {
 
 static void stream_put(Stream *st, const void *p, uint64_t n) {
     if (n)
-        memcpy(stream_take(st, n), p, n);
+        memcpy(stream_take_raw(st, n), p, n);
 }
 
 static void write_ehdr(Linker *ld, Image *im, Stream *st) {
@@ -259,7 +265,7 @@ static void write_section(Linker *ld, const OutSection *o, int is_code, Stream *
             if (is_code)
                 ld->target->fill_code(gap, s->offset - end);
         }
-        uint8_t *bytes = stream_take(st, s->size);
+        uint8_t *bytes = stream_take_raw(st, s->size);
         memcpy(bytes, s->data, s->size);
         if (s->rela)
             reloc_apply_section(ld, s, bytes);

@@ -12,58 +12,62 @@
 #include <string.h>
 
 static uint64_t hash_name(const char *s) {
-    uint64_t h = 0xcbf29ce484222325ull;           /* FNV-1a */
+    uint64_t h = 0xcbf29ce484222325ull;           /* FNV-1a ... */
     for (; *s; s++)
         h = (h ^ (uint8_t)*s) * 0x100000001b3ull;
-    return h;
+    /* ... whose low bits (the table index) see only the low bits of each byte: mix. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 33);
 }
 
 static void table_grow(Linker *ld) {
     size_t cap = ld->symtab_cap ? ld->symtab_cap * 2 : 4096;
-    Symbol **t = xcalloc(cap, sizeof *t);
+    SymSlot *t = xcalloc(cap, sizeof *t);
     for (size_t i = 0; i < ld->symtab_cap; i++) {
-        Symbol *s = ld->symtab[i];
-        if (!s)
+        SymSlot slot = ld->symtab[i];
+        if (!slot.sym)
             continue;
-        size_t j = s->hash & (cap - 1);
-        while (t[j])
+        size_t j = slot.hash & (cap - 1);
+        while (t[j].sym)
             j = (j + 1) & (cap - 1);
-        t[j] = s;
+        t[j] = slot;
     }
     free(ld->symtab);
     ld->symtab = t;
     ld->symtab_cap = cap;
 }
 
-static Symbol **table_slot(Linker *ld, const char *name, uint64_t h) {
+static SymSlot *table_slot(Linker *ld, const char *name, uint64_t h) {
     size_t j = h & (ld->symtab_cap - 1);
     for (;; j = (j + 1) & (ld->symtab_cap - 1)) {
-        Symbol *s = ld->symtab[j];
-        if (!s || (s->hash == h && strcmp(s->name, name) == 0))
-            return &ld->symtab[j];
+        SymSlot *slot = &ld->symtab[j];
+        if (!slot->sym || (slot->hash == h && strcmp(slot->sym->name, name) == 0))
+            return slot;
     }
 }
 
 Symbol *sym_lookup(Linker *ld, const char *name) {
-    return ld->symtab_cap ? *table_slot(ld, name, hash_name(name)) : NULL;
+    return ld->symtab_cap ? table_slot(ld, name, hash_name(name))->sym : NULL;
 }
 
-Symbol *sym_intern(Linker *ld, const char *name) {
+static Symbol *intern_hashed(Linker *ld, const char *name, uint64_t h) {
     if (2 * (ld->nsymbols + 1) > ld->symtab_cap)
         table_grow(ld);
-    uint64_t h = hash_name(name);
-    Symbol **slot = table_slot(ld, name, h);
-    if (!*slot) {
+    SymSlot *slot = table_slot(ld, name, h);
+    if (!slot->sym) {
         Symbol *s = arena_alloc(&ld->arena, sizeof *s);
         s->name = name;
         s->hash = h;
         s->binding = STB_GLOBAL;
-        *slot = s;
+        *slot = (SymSlot){h, s};
         ld->nsymbols++;
         vec_push(&ld->symbol_order, s);
     }
-    return *slot;
+    return slot->sym;
 }
+
+Symbol *sym_intern(Linker *ld, const char *name) { return intern_hashed(ld, name, hash_name(name)); }
 
 InputSection *sym_section(const Symbol *s) {
     if (s->state != SYM_DEFINED || s->shndx == SHN_ABS)
@@ -142,18 +146,34 @@ static void resolve(Linker *ld, Symbol *g, ObjFile *f, const Elf64_Sym *s) {
     }
 }
 
+/* Hashes every global name of f and prefetches its table slot before any lookup, so the
+ * cache misses of a big table overlap instead of queueing one after another. */
+static uint64_t *hash_globals(Linker *ld, ObjFile *f) {
+    uint64_t *hashes = xmalloc((size_t)f->nsyms * sizeof *hashes);
+    while (2 * (ld->nsymbols + f->nsyms - f->first_global + 1) > ld->symtab_cap)
+        table_grow(ld);
+    for (uint32_t i = f->first_global; i < f->nsyms; i++) {
+        hashes[i] = hash_name(f->strtab + obj_sym(f, i).st_name);
+        __builtin_prefetch(&ld->symtab[hashes[i] & (ld->symtab_cap - 1)]);
+    }
+    return hashes;
+}
+
 void sym_add_object(Linker *ld, ObjFile *f) {
     f->index = (int)ld->files.len;
     vec_push(&ld->files, f);
     ld_trace(ld, "%s", f->name);
+    uint64_t *hashes = hash_globals(ld, f);
     for (uint32_t i = 1; i < f->nsyms; i++) {
         Elf64_Sym s = obj_sym(f, i);
         if (ELF64_ST_BIND(s.st_info) == STB_LOCAL)
             continue;
-        Symbol *g = sym_intern(ld, f->strtab + s.st_name);
+        const char *name = f->strtab + s.st_name;
+        Symbol *g = intern_hashed(ld, name, i >= f->first_global ? hashes[i] : hash_name(name));
         f->symbols[i] = g;
         resolve(ld, g, f, &s);
     }
+    free(hashes);
 }
 
 static void load_member(Linker *ld, ArMember *m) {
