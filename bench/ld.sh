@@ -54,18 +54,20 @@ generate() {   # TARGET AS
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# measure NAME COMMAND...: RUNS links; prints "name median_seconds peak_kb"
+# measure NAME COMMAND...: RUNS links; prints "name median_wall_s peak_kb median_cpu_s"
+# (CPU = user + system of the linker process; on a busy machine it is the steadier figure)
 measure() {
   local name=$1; shift
-  local times="" rss=0 i t m
+  local times="" cpus="" rss=0 i t m u s
   for ((i = 0; i < RUNS; i++)); do
     rm -f "$OUT/a.out"
-    /usr/bin/time -f "%e %M" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/err" || { echo "$name failed: $(head -2 "$OUT/err")" >&2; return 1; }
-    read -r t m < "$OUT/time"
+    /usr/bin/time -f "%e %M %U %S" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/err" || { echo "$name failed: $(head -2 "$OUT/err")" >&2; return 1; }
+    read -r t m u s < "$OUT/time"
     times="$times $t"
+    cpus="$cpus $(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')"
     [ "$m" -gt "$rss" ] && rss=$m
   done
-  echo "$name $(echo $times | tr ' ' '\n' | median) $rss"
+  echo "$name $(echo $times | tr ' ' '\n' | median) $rss $(echo $cpus | tr ' ' '\n' | median)"
 }
 
 bench_target() {
@@ -85,9 +87,11 @@ bench_target() {
     command -v ld.lld >/dev/null && measure ld.lld ld.lld -m $emu -static -o "$OUT/a.out" "${objs[@]}"
     command -v mold >/dev/null && measure mold mold -m $emu -static -o "$OUT/a.out" "${objs[@]}"
   } > "$OUT/results-$t"
-  awk 'NR == 1 { base = $2; base_m = $3 }
-       { printf "  %-8s %7.2f s  %8.1f MB   time %5.2fx soxld   memory %5.2fx soxld\n", $1, $2, $3 / 1024,
-                $2 / (base > 0 ? base : 0.001), $3 / base_m }' "$OUT/results-$t"
+  awk 'NR == 1 { base = $2; base_m = $3; base_c = $4 }
+       { printf "  %-8s wall %7.2f s (%5.2fx soxld)   cpu %6.2f s (%5.2fx)   peak RSS %7.1f MB (%4.2fx)\n",
+                $1, $2, $2 / (base > 0 ? base : 0.001), $4, $4 / (base_c > 0 ? base_c : 0.001),
+                $3 / 1024, $3 / base_m }' "$OUT/results-$t"
+  echo "  (mold forks a worker that the shell does not wait for: its RSS and CPU are undercounted)"
 }
 
 for t in ${@:-x86_64 aarch64}; do bench_target $t; done
