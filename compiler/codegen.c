@@ -208,5 +208,6 @@ int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Bu
     buf_str(asm_out, "\t.section .note.GNU-stack,\"\",@progbits\n");
     for (int i = 0; i < ir->nfuncs; i++) free(ctx[i].lines);
     free(ctx);
+    ir_free_program(ir);
     return 0;
 }

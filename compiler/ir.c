@@ -5,11 +5,20 @@
 #include <string.h>
 #include "compiler/ir.h"
 
+const char *ir_own(IrProgram *p, char *s) {
+    if (p->nowned == p->capowned) {
+        p->capowned = p->capowned ? 2 * p->capowned : 64;
+        p->owned = xrealloc(p->owned, p->capowned * sizeof *p->owned);
+    }
+    p->owned[p->nowned++] = s;
+    return s;
+}
+
 IrFunc *ir_func_new(IrProgram *p, const char *name, const char *sym) {
     IrFunc *f = xcalloc(1, sizeof *f);
     f->name = name;
     f->sym = sym;
-    f->info_sym = xformat("%s_info", sym);
+    f->info_sym = ir_own(p, xformat("%s_info", sym));
     if (p->nfuncs == p->capfuncs) {
         p->capfuncs = p->capfuncs ? 2 * p->capfuncs : 16;
         p->funcs = xrealloc(p->funcs, p->capfuncs * sizeof *p->funcs);
@@ -81,6 +90,28 @@ IrInstr *ir_rtcall(IrFunc *f, int dst, const char *sym, int nargs) {
 int ir_buf_words(IrFunc *f, int n) {
     if (n > f->nbuf) f->nbuf = n;
     return n;
+}
+
+void ir_free_program(IrProgram *p) {
+    for (int i = 0; i < p->nfuncs; i++) {
+        IrFunc *f = p->funcs[i];
+        for (int k = 0; k < f->nblocks; k++) {
+            IrBlock *b = f->blocks[k];
+            for (int j = 0; j < b->nins; j++) free(b->ins[j].args);
+            free(b->ins);
+            free(b);
+        }
+        free(f->blocks);
+        free(f);
+    }
+    for (int i = 0; i < p->nowned; i++) free(p->owned[i]);
+    free(p->owned);
+    free(p->funcs);
+    free(p->strings);
+    free(p->tests);
+    free(p->native_str);
+    free(p->native_slot);
+    free(p);
 }
 
 static const char *const op_names[IR_OP_COUNT] = {

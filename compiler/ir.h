@@ -104,10 +104,14 @@ typedef struct IrProgram {
     int ntests;
     int *native_str, *native_slot;  /* globals bound by sox_native_lookup at start-up */
     int nnatives;
+    char **owned;           /* strings (symbol names) freed with the program */
+    int nowned, capowned;
     uint32_t end_line;
 } IrProgram;
 
 IrFunc *ir_func_new(IrProgram *p, const char *name, const char *sym);
+void ir_free_program(IrProgram *p);
+const char *ir_own(IrProgram *p, char *s);  /* p frees s with itself; returns s */
 IrBlock *ir_block_new(IrFunc *f);
 void ir_set_block(IrFunc *f, IrBlock *b);
 int ir_vreg(IrFunc *f);

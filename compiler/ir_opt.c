@@ -66,8 +66,16 @@ static void remove_unreachable(IrFunc *f) {
             }
     }
     int k = 0;
-    for (int i = 0; i < f->nblocks; i++)
-        if (seen[i]) f->blocks[k++] = f->blocks[i];
+    for (int i = 0; i < f->nblocks; i++) {
+        IrBlock *b = f->blocks[i];
+        if (seen[i]) {
+            f->blocks[k++] = b;
+            continue;
+        }
+        for (int j = 0; j < b->nins; j++) free(b->ins[j].args);
+        free(b->ins);
+        free(b);
+    }
     f->nblocks = k;
     for (int i = 0; i < k; i++) f->blocks[i]->id = i;
     free(seen);

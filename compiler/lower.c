@@ -55,7 +55,7 @@ static int add_string(IrProgram *ir, const char *chars, int len, int root) {
     return ir->nstrings++;
 }
 
-static const char *string_sym(int index) { return xformat(".Lstr%d", index); }
+static const char *string_sym(Lower *L, int index) { return ir_own(L->ir, xformat(".Lstr%d", index)); }
 
 /* A new root slot holding the interned string `chars`. */
 static int intern_root(Lower *L, const char *chars, int len) {
@@ -71,7 +71,7 @@ static int global_name_root(Lower *L, int g) {
 }
 
 static int new_cache(Lower *L) { return L->ir->ncaches++; }
-static const char *cache_sym(int k) { return xformat(".Lcache+%d", 32 * k); }
+static const char *cache_sym(Lower *L, int k) { return ir_own(L->ir, xformat(".Lcache+%d", 32 * k)); }
 
 /* ---- small emit helpers ----------------------------------------------------- */
 
@@ -259,7 +259,7 @@ static int lower_invoke(Lower *L, const Expr *e) {
     arg_vreg(in, 1, name);
     arg_imm(in, 2, e->nargs);
     arg_buf(in, 3, 0);
-    arg_sym(in, 4, cache_sym(new_cache(L)));
+    arg_sym(in, 4, cache_sym(L, new_cache(L)));
     return d;
 }
 
@@ -300,13 +300,13 @@ static int lower_property(Lower *L, const Expr *e) {
         IrInstr *in = ir_rtcall(L->f, d, "sox_get_property", 3);
         arg_vreg(in, 0, obj);
         arg_vreg(in, 1, name);
-        arg_sym(in, 2, cache_sym(cache));
+        arg_sym(in, 2, cache_sym(L, cache));
     } else {
         IrInstr *in = ir_rtcall(L->f, d, "sox_set_property", 4);
         arg_vreg(in, 0, obj);
         arg_vreg(in, 1, name);
         arg_vreg(in, 2, val);
-        arg_sym(in, 3, cache_sym(cache));
+        arg_sym(in, 3, cache_sym(L, cache));
     }
     return d;
 }
@@ -678,8 +678,8 @@ static void lower_stmts(Lower *L, const Stmt *s) {
 
 /* ---- functions ------------------------------------------------------------------------ */
 
-static const char *fn_symbol(const Function *fn) {
-    return xformat("sox_fn%d_%s", fn->id, fn->kind == FN_DEFER ? "defer" : fn->name);
+static const char *fn_symbol(Lower *L, const Function *fn) {
+    return ir_own(L->ir, xformat("sox_fn%d_%s", fn->id, fn->kind == FN_DEFER ? "defer" : fn->name));
 }
 
 /* Start-up work of the entry: register the program, intern the strings, bind
@@ -802,13 +802,13 @@ static void lower_function(Lower *L, const Function *fn) {
     free(L->cell);
 }
 
-static const char *file_stem(const char *path) {
+static const char *file_stem(Lower *L, const char *path) {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     size_t n = strlen(base);
     if (n > 4 && !strcmp(base + n - 4, ".sox")) n -= 4;
     if (n > 5 && !strncmp(base + n - 5, "_test", 5)) n -= 5;
-    return xstrndup(base, n);
+    return ir_own(L->ir, xstrndup(base, n));
 }
 
 /* --test: the entry does the start-up work, then hands the top-level code and the
@@ -821,7 +821,7 @@ static void lower_test_entry(Lower *L, IrFunc *toplevel) {
     f->line = p->end_line > 0 ? p->end_line : 1;
     L->f = f;
     lower_startup(L);
-    const char *stem = file_stem(p->main_path ? p->main_path : "main");
+    const char *stem = file_stem(L, p->main_path ? p->main_path : "main");
     int stem_str = add_string(L->ir, stem, (int)strlen(stem), -1);
     L->ir->ntests = p->ntests;
     L->ir->tests = xcalloc(p->ntests + 1, sizeof *L->ir->tests);
@@ -832,7 +832,7 @@ static void lower_test_entry(Lower *L, IrFunc *toplevel) {
     }
     int status = ir_vreg(f);
     IrInstr *in = ir_rtcall(f, status, "sox_run_tests", 4);
-    arg_sym(in, 0, string_sym(stem_str));
+    arg_sym(in, 0, string_sym(L, stem_str));
     arg_sym(in, 1, toplevel->sym);
     arg_sym(in, 2, ".Ltests");
     arg_imm(in, 3, p->ntests);
@@ -855,7 +855,7 @@ IrProgram *lower_program(const Program *p, int test_mode) {
     for (int i = 0; i < p->nfunctions; i++) {
         const Function *fn = p->functions[i];
         int script = fn->kind == FN_SCRIPT;
-        const char *sym = script ? (test_mode ? "sox_toplevel" : "sox_program_entry") : fn_symbol(fn);
+        const char *sym = script ? (test_mode ? "sox_toplevel" : "sox_program_entry") : fn_symbol(&L, fn);
         const char *name = script || fn->kind == FN_MODULE ? "script" : fn->name;
         IrFunc *f = ir_func_new(L.ir, name, sym);
         f->is_global = script && !test_mode;
