@@ -19,6 +19,18 @@ cobj() { printf '%s\n' "$2" > "$E/$1.c" && $CC -ffreestanding -fno-pic -O2 -c "$
 # patch_byte FILE OFFSET HEXBYTE
 patch_byte() { printf "\\x$3" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none; }
 
+# bsd_ar OUT FILES...: a BSD-format archive ("#1/len" names stored before the data, no index)
+bsd_ar() {
+  local out=$1 f name size total; shift
+  printf '!<arch>\n' > "$out"
+  for f in "$@"; do
+    name=$(basename "$f"); size=$(stat -c %s "$f"); total=$(( ${#name} + size ))
+    printf '%-16s%-12s%-6s%-6s%-8s%-10s`\n' "#1/${#name}" 0 0 0 644 $total >> "$out"
+    printf '%s' "$name" >> "$out"; cat "$f" >> "$out"
+    [ $((total % 2)) = 1 ] && printf '\n' >> "$out"
+  done
+}
+
 error_tests() {
   T=$1 E="$OUT/errors-$1"
   mkdir -p "$E"
@@ -88,6 +100,12 @@ error_tests() {
     if "$SOXLD" -o "$E/noidx" "$P/start.o" "$P/main.o" "$P/util.o" "$P/far.o" --sysroot="$E" -L=/lib -l:libnoidx.a 2>"$E/stderr"; then
       check_run "archive-$T-noindex-longnames" "$E/noidx" && pass "archive-$T-noindex-longnames"
     else fail "archive-$T-noindex-longnames" "$(head -1 "$E/stderr")"; fi
+    bsd_ar "$E/libbsd.a" "$P/lib_out.o" "$P/lib_mem.o" "$P/lib_unused.o"
+    if "$SOXLD" -o "$E/bsd" "$P/start.o" "$P/main.o" "$P/util.o" "$P/far.o" "$E/libbsd.a" 2>"$E/stderr"; then
+      check_run "archive-$T-bsd-names" "$E/bsd" && pass "archive-$T-bsd-names"
+    else fail "archive-$T-bsd-names" "$(head -1 "$E/stderr")"; fi
+    $READELF -sW "$P/a.out" | grep -q "LOCAL .* hidden_twice$" && $READELF -sW "$P/a.out" | grep -q "GLOBAL .* util_add$" &&
+      pass "symbols-$T-hidden-is-local" || fail "symbols-$T-hidden-is-local" "hidden_twice should be LOCAL, util_add GLOBAL"
     "$SOXLD" --verbose -o "$E/verbose" "$P/start.o" "$P/main.o" "$P/util.o" "$P/far.o" "$P/libt.a" 2>"$E/stderr"
     grep -q "libt.a(lib_out.o)" "$E/stderr" && ! grep -q "lib_unused.o" "$E/stderr" &&
       pass "archive-$T-pull-on-demand" || fail "archive-$T-pull-on-demand" "members pulled: $(grep -c 'libt.a(' "$E/stderr")"

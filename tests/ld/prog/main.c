@@ -10,6 +10,8 @@ __attribute__((common)) int shared_counter;     /* also common in util.c */
 long far_function(long x);                  /* beyond a 2 MiB section */
 extern const char far_message[];
 extern char __bss_start[], _end[], _etext[], _edata[];
+extern const char __ehdr_start[];           /* the ELF header, mapped by the first segment */
+__attribute__((visibility("hidden"))) int hidden_twice(int x);
 static int init_ran;
 
 const char greeting[] = "hello from main";
@@ -31,5 +33,7 @@ int main(void) {
     put_str("init: "); put_num(init_ran + 1); put_str("\n");
     put_str("far: "); put_num(far_function(20)); put_str(" "); put_str(far_message); put_str("\n");
     put_str("layout: "); put_num(__bss_start <= _end && _etext <= _edata && _edata <= __bss_start); put_str("\n");
+    put_str("hidden: "); put_num(hidden_twice(21)); put_str("\n");
+    put_str("ehdr: "); put_num(__ehdr_start[0] == 0x7f && __ehdr_start[1] == 'E' && __ehdr_start[16] == 2); put_str("\n");
     return 7;
 }
