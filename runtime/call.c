@@ -8,18 +8,46 @@ RT_NORETURN static void arity_error(uint64_t expected, uint64_t got)
     rt_error("Expected %ld arguments but got %ld.", (long)expected, (long)got);
 }
 
-/* code(closure, [receiver,] args...) through the per-target trampoline. */
+typedef Value (*Code0)(Value);
+typedef Value (*Code1)(Value, Value);
+typedef Value (*Code2)(Value, Value, Value);
+typedef Value (*Code3)(Value, Value, Value, Value);
+typedef Value (*Code4)(Value, Value, Value, Value, Value);
+
+/* code(closure, words...): up to four words are a direct C call (compiled code
+ * follows the platform ABI with 64-bit integer arguments); more go through the
+ * per-target trampoline, which also handles stack-passed words. */
+static Value call_words(SoxClosure *c, uint64_t n, const Value *w)
+{
+    Value self = SOX_OBJ_VAL(c);
+    switch (n) {
+    case 0: return ((Code0)c->code)(self);
+    case 1: return ((Code1)c->code)(self, w[0]);
+    case 2: return ((Code2)c->code)(self, w[0], w[1]);
+    case 3: return ((Code3)c->code)(self, w[0], w[1], w[2]);
+    case 4: return ((Code4)c->code)(self, w[0], w[1], w[2], w[3]);
+    default: return sox_call_code(c->code, self, n, w);
+    }
+}
+
 Value rt_call_closure(SoxClosure *c, Value receiver, bool has_receiver, uint64_t argc, const Value *args)
 {
-    if (c->arity != argc)
+    if (RT_UNLIKELY(c->arity != argc))
         arity_error(c->arity, argc);
     if (!has_receiver)
-        return sox_call_code(c->code, SOX_OBJ_VAL(c), argc, args);
+        return call_words(c, argc, args);
+    Value self = SOX_OBJ_VAL(c);
+    switch (argc) {
+    case 0: return ((Code1)c->code)(self, receiver);
+    case 1: return ((Code2)c->code)(self, receiver, args[0]);
+    case 2: return ((Code3)c->code)(self, receiver, args[0], args[1]);
+    case 3: return ((Code4)c->code)(self, receiver, args[0], args[1], args[2]);
+    default: break;
+    }
     Value words[argc + 1];
     words[0] = receiver;
-    if (argc)
-        memcpy(words + 1, args, argc * sizeof(Value));
-    return sox_call_code(c->code, SOX_OBJ_VAL(c), argc + 1, words);
+    memcpy(words + 1, args, argc * sizeof(Value));
+    return sox_call_code(c->code, self, argc + 1, words);
 }
 
 static Value construct(SoxClass *k, uint64_t argc, const Value *args)

@@ -32,6 +32,13 @@ void *memset(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
     uint64_t w = (uint8_t)c * 0x0101010101010101ull;
+    while (n >= 32) {
+        __builtin_memcpy(d, &w, 8);
+        __builtin_memcpy(d + 8, &w, 8);
+        __builtin_memcpy(d + 16, &w, 8);
+        __builtin_memcpy(d + 24, &w, 8);
+        d += 32, n -= 32;
+    }
     while (n >= 8) {
         __builtin_memcpy(d, &w, 8);
         d += 8, n -= 8;

@@ -155,6 +155,9 @@ static void new_segment(uint32_t min_chunks)
     if (RT_MMAP_FAILED(base))
         out_of_memory();
     base = (char *)(((uintptr_t)base + CHUNK_SIZE - 1) & ~(uintptr_t)(CHUNK_SIZE - 1));
+    /* Transparent huge pages where the kernel offers them: a growing heap then
+     * takes one page fault per 2 MiB instead of per 4 KiB. */
+    sys_madvise(base, (size_t)n << CHUNK_SHIFT, RT_MADV_HUGEPAGE);
     if (chunks_top < segment_end)       /* the old segment's tail stays usable */
         add_free_run(chunks_top, segment_end - chunks_top);
     segments[nsegments++] = (Segment){ base, segment_end, n };

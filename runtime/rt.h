@@ -35,6 +35,7 @@ int64_t sys_close(int fd);
 #define RT_MAP_PRIVATE_ANON 0x22
 #define RT_MAP_NORESERVE 0x4000
 #define RT_MADV_DONTNEED 4
+#define RT_MADV_HUGEPAGE 14
 #define RT_CLOCK_MONOTONIC 1
 #define RT_CLOCK_PROCESS_CPUTIME_ID 2
 #define RT_EINTR 4
@@ -79,7 +80,7 @@ void rt_str_free(RtStr *s);
 /* ---- memory.c: allocator and collector --------------------------------------- */
 void rt_heap_init(void);
 SoxObj *rt_obj_alloc(uint8_t type, size_t size);  /* zeroed, may collect first */
-void *rt_raw_alloc(size_t size);                  /* untyped buffer, not scanned */
+void *rt_raw_alloc(size_t size);                  /* zeroed untyped buffer, not scanned */
 void rt_raw_free(void *p, size_t size);
 void *rt_raw_realloc(void *p, size_t old_size, size_t new_size);
 void rt_gc_collect(void);
@@ -164,7 +165,19 @@ Value rt_bound_new(Value receiver, SoxClosure *method);
 Value rt_instance_new(SoxClass *klass);
 
 /* ---- table.c: the Sox hash table (bucket order of SOX_LANGUAGE.md §8.4) ----- */
-bool rt_table_get(const RtTable *t, SoxString *key, Value *out);
+/* Inline: property access and method lookup live on it. */
+static inline bool rt_table_get(const RtTable *t, SoxString *key, Value *out)
+{
+    if (t->count == 0)
+        return false;
+    uint64_t mask = (uint64_t)t->capacity - 1, i = key->hash & mask;
+    for (const RtEntry *e; (e = &t->entries[i])->key; i = (i + 1) & mask)
+        if (e->key == key) {
+            *out = e->value;
+            return true;
+        }
+    return false;
+}
 void rt_table_set(RtTable *t, SoxString *key, Value v);
 void rt_table_free(RtTable *t);
 

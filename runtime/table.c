@@ -13,22 +13,10 @@ static RtEntry *find_slot(RtEntry *entries, int64_t capacity, SoxString *key)
     return &entries[i];
 }
 
-bool rt_table_get(const RtTable *t, SoxString *key, Value *out)
-{
-    if (t->count == 0)
-        return false;
-    RtEntry *e = find_slot(t->entries, t->capacity, key);
-    if (!e->key)
-        return false;
-    *out = e->value;
-    return true;
-}
-
 static void grow(RtTable *t)
 {
     int64_t cap = t->capacity < 8 ? 8 : t->capacity * 2;
-    RtEntry *entries = rt_raw_alloc((size_t)cap * sizeof(RtEntry));
-    memset(entries, 0, (size_t)cap * sizeof(RtEntry));
+    RtEntry *entries = rt_raw_alloc((size_t)cap * sizeof(RtEntry));   /* zeroed */
     for (int64_t i = 0; i < t->capacity; i++)
         if (t->entries[i].key)
             *find_slot(entries, cap, t->entries[i].key) = t->entries[i];
