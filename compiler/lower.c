@@ -756,17 +756,18 @@ static void lower_function(Lower *L, const Function *fn) {
     f->nparams = 1 + is_method + fn->arity;
     L->closure = ir_vreg(f);
     ir_emit(f, IR_PARAM, L->closure, -1, -1)->imm = 0;
+    /* read every incoming word before anything can call (and clobber the
+     * argument registers), then bind them; captured ones get cells */
+    int *words = xcalloc(f->nparams + 1, sizeof *words);
+    for (int w = 1; w < f->nparams; w++) {
+        words[w] = ir_vreg(f);
+        ir_emit(f, IR_PARAM, words[w], -1, -1)->imm = w;
+    }
     int word = 1;
-    if (is_method) {
-        int v = ir_vreg(f);
-        ir_emit(f, IR_PARAM, v, -1, -1)->imm = word++;
-        declare_var(L, (VarRef){VAR_LOCAL, fn->this_local, "this"}, v);
-    }
-    for (int i = 0; i < fn->arity; i++) {
-        int v = ir_vreg(f);
-        ir_emit(f, IR_PARAM, v, -1, -1)->imm = word++;
-        declare_var(L, (VarRef){VAR_LOCAL, fn->params[i], NULL}, v);
-    }
+    if (is_method) declare_var(L, (VarRef){VAR_LOCAL, fn->this_local, "this"}, words[word++]);
+    for (int i = 0; i < fn->arity; i++)
+        declare_var(L, (VarRef){VAR_LOCAL, fn->params[i], NULL}, words[word++]);
+    free(words);
     for (int i = 0; i < fn->ncaptures; i++) L->cell[i] = load(L, L->closure, CLOSURE_CELLS + 8 * i);
     /* The start-up code must intern every string the script asks for, so it is
      * filled in last, in a block that runs first. */
