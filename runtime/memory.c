@@ -532,4 +532,3 @@ void rt_gc_collect(void)
     collecting = false;
 }
 
-bool rt_is_marked(const SoxObj *o) { return o->mark != 0; }
