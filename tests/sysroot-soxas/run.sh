@@ -7,7 +7,8 @@ out=$OUT_ROOT/sysroot-soxas
 rm -rf "$out"; mkdir -p "$out"
 B=$SOX_ROOT/bin
 cd "$SOX_ROOT" || exit 1
-cflags=$(make -s print-RT_CFLAGS)
+# -fno-unwind-tables: aarch64 gcc still emits .cfi_* without it, which soxas does not take.
+cflags="$(make -s print-RT_CFLAGS) -fno-unwind-tables"
 sources=$(make -s print-RT_GENERIC_C)
 
 build_sysroot() {  # target -> 0 on success, the reason on stdout otherwise
