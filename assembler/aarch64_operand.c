@@ -82,7 +82,7 @@ static bool vector_suffix(const char **pp, A64Reg *r)
         if (total != 64 && total != 128 && !(lanes == 1 && bits == 128)) return false;
     } else if (*p == '[') {
         char *end;
-        long idx = strtol(p + 1, &end, 10);
+        long idx = strtol(p + 1, &end, 0);
         if (end == p + 1 || *end != ']' || idx < 0 || idx >= 128 / bits) return false;
         r->index = (int8_t)idx;
         p = end + 1;

@@ -555,7 +555,7 @@ static bool enc_mov(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
     (void)in;
     if (!want_count(c, o, n, 2, 2)) return false;
     if (o[0].kind == OP_REG && o[0].reg.kind == RK_VEC) return vec_mov(c, o);
-    if (is_gpr(&o[0]) && o[1].kind == OP_REG && o[1].reg.kind == RK_VEC) return vec_mov(c, o);
+    if ((is_gpr(&o[0]) || is_fpr(&o[0])) && o[1].kind == OP_REG && o[1].reg.kind == RK_VEC) return vec_mov(c, o);
     if (!is_gpr(&o[0])) return bad_operands(c, &o[0]);
     if (o[1].kind == OP_EXPR) return mov_imm(c, o);
     if (!is_gpr(&o[1])) return bad_operands(c, &o[1]);
@@ -1356,6 +1356,8 @@ static bool vec_mov(A64Ctx *c, A64Operand *o)
         return r >= 0 && emit(c, 0x0e003c00 | (uint32_t)(o[1].reg.bits == 64) << 30 | RM(elem_imm5(&o[1].reg)) |
                                      RN(o[1].reg.num) | r);
     }
+    if (is_fpr(&o[0]) && is_elem(&o[1]) && o[0].reg.bits == o[1].reg.bits)   /* dup d0, v1.d[1] */
+        return emit(c, 0x5e000400 | RM(elem_imm5(&o[1].reg)) | RN(o[1].reg.num) | o[0].reg.num);
     return bad_operands(c, &o[1]);
 }
 

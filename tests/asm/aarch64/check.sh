@@ -5,7 +5,9 @@
 #      in order.  Needs only soxas and readelf.
 #   2. error files (errors/*.s): each line "<insn> // error: COL: <text>" must fail with
 #      "file:1:COL: error: ...<text>..." and leave no object behind.
-#   3. differential test against GNU as (when aarch64-linux-gnu-as is installed): random
+#   3. Capstone round trip: soxas's .text disassembled by Capstone (roundtrip.c) and
+#      assembled again gives the same words.
+#   4. differential test against GNU as (when aarch64-linux-gnu-as is installed): random
 #      valid instructions from gen.c, and gcc -O2/-O0 -S output of tests/asm/csrc/*.c;
 #      section bytes, relocations and symbols must be identical.
 # Usage: check.sh [soxas]   (default $SOX_ROOT/bin/soxas)
@@ -123,7 +125,32 @@ differential() {
     fi
 }
 
+# Capstone round trip: disassemble soxas's .text, assemble the listing again, same words.
+check_roundtrip() {
+    local f=$1 name
+    name=aarch64/roundtrip/$(basename "$f" .s)
+    "$soxas" -target aarch64-linux "$f" -o "$tmp/r1.o" 2> /dev/null || { echo "FAIL $name: soxas failed"; return; }
+    "$tmp/roundtrip" "$tmp/r1.o" > "$tmp/listing.s" || { echo "FAIL $name: roundtrip failed"; return; }
+    if ! "$soxas" -target aarch64-linux "$tmp/listing.s" -o "$tmp/r2.o" 2> "$tmp/err"; then
+        echo "FAIL $name: soxas rejects Capstone's listing: $(grep -m1 error: "$tmp/err")"; return
+    fi
+    dump_actual "$tmp/r2.o" | grep -v '^R_' > "$tmp/actual"
+    sed -n 's/.*\/\/ => //p' "$tmp/listing.s" > "$tmp/expected"
+    if cmp -s "$tmp/expected" "$tmp/actual"; then
+        echo "PASS $name"
+    else
+        local line
+        line=$(cmp "$tmp/expected" "$tmp/actual" 2>&1 | sed -n 's/.* line \([0-9]*\).*/\1/p')
+        echo "FAIL $name: word $line differs: $(sed -n "${line}p" "$tmp/listing.s")"
+    fi
+}
+
 for f in "$here"/*.s; do check_encoding "$f"; done
+if cc -O1 -o "$tmp/roundtrip" "$here/roundtrip.c" -lcapstone 2> /dev/null; then
+    for f in "$here"/*.s; do check_roundtrip "$f"; done
+else
+    echo "SKIP aarch64/roundtrip: Capstone (libcapstone-dev) not available"
+fi
 for f in "$here"/errors/*.s; do [ -e "$f" ] && check_errors "$f"; done
 
 if ! command -v aarch64-linux-gnu-as > /dev/null; then
@@ -136,6 +163,7 @@ if cc -O1 -o "$tmp/gen" "$here/gen.c" 2> "$tmp/cc.err"; then
     for seed in 1 2 3 4; do
         "$tmp/gen" "$seed" 3000 > "$tmp/random$seed.s"
         differential "$tmp/random$seed.s" "aarch64/random-seed$seed"
+        [ -x "$tmp/roundtrip" ] && check_roundtrip "$tmp/random$seed.s"
     done
 else
     echo "FAIL aarch64/gen: does not compile: $(head -1 "$tmp/cc.err")"

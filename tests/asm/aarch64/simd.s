@@ -117,3 +117,7 @@ cmhs v0.16b, v1.16b, v2.16b              // => 6e223c20
 smax v0.4s, v1.4s, v2.4s                 // => 4ea26420
 smin v0.8b, v1.8b, v2.8b                 // => 0e226c20
 umin v0.4s, v1.4s, v2.4s                 // => 6ea26c20
+mov d14, v15.d[1]                        // => 5e1805ee
+mov s16, v17.s[3]                        // => 5e1c0630
+mov h1, v2.h[7]                          // => 5e1e0441
+ins v4.b[0xf], w5                        // => 4e1f1ca4
