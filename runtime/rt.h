@@ -29,6 +29,7 @@ int64_t sys_wait4(int64_t pid, int *status, int options);
 int64_t sys_ignore_sigpipe(void);
 int64_t sys_openat_read(const char *path);
 int64_t sys_close(int fd);
+int64_t sys_mprotect(void *addr, uint64_t len, int prot);
 
 #define RT_PROT_NONE 0
 #define RT_PROT_RW 3
@@ -87,9 +88,9 @@ void rt_gc_collect(void);
 void rt_gc_set_stack_base(uintptr_t base);
 extern bool rt_gc_stress;
 extern uint64_t rt_gc_count;
-void rt_gc_push_root(Value *slot);                /* runtime-owned roots */
-/* Pins a value while runtime C code builds something (stack scan would find
- * it anyway; this documents intent for values only held in registers). */
+void rt_gc_push_root(Value *slot);                /* runtime-owned roots (static slots) */
+/* Values runtime C code holds in locals need no registration: the conservative
+ * scan of the stack and callee-saved registers finds them. */
 
 /* ---- object.c: object constructors ----------------------------------------- */
 typedef struct RtTable RtTable;

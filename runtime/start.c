@@ -54,6 +54,9 @@ void sox_rt_start(uintptr_t *initial_sp)
         rt_err_str("sox: cannot allocate the program stack\n");
         sys_exit_group(70);
     }
+    /* a guard at the bottom: anything that ever got past the limit check faults
+     * instead of silently writing over other memory */
+    sys_mprotect(stack, STACK_GUARD, RT_PROT_NONE);
     rt_stack_top = (uintptr_t)stack + STACK_SIZE;
     sox_stack_limit = (uintptr_t)stack + STACK_GUARD + STACK_MARGIN;
     rt_switch_stack(rt_stack_top, run_program);

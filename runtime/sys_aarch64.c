@@ -5,7 +5,7 @@
 enum {
     NR_ioctl = 29, NR_openat = 56, NR_close = 57, NR_read = 63, NR_write = 64,
     NR_exit_group = 94, NR_nanosleep = 101, NR_clock_gettime = 113,
-    NR_rt_sigaction = 134, NR_munmap = 215, NR_clone = 220, NR_mmap = 222,
+    NR_rt_sigaction = 134, NR_munmap = 215, NR_clone = 220, NR_mmap = 222, NR_mprotect = 226,
     NR_madvise = 233, NR_wait4 = 260,
 };
 

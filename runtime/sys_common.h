@@ -23,6 +23,7 @@ void *sys_mmap(void *addr, uint64_t len, int prot, int flags, int fd, int64_t of
 
 int64_t sys_munmap(void *addr, uint64_t len) { return SC(NR_munmap, addr, len, 0, 0, 0, 0); }
 int64_t sys_madvise(void *addr, uint64_t len, int advice) { return SC(NR_madvise, addr, len, advice, 0, 0, 0); }
+int64_t sys_mprotect(void *addr, uint64_t len, int prot) { return SC(NR_mprotect, addr, len, prot, 0, 0, 0); }
 int64_t sys_clock_gettime(int clock, RtTimespec *ts) { return SC(NR_clock_gettime, clock, ts, 0, 0, 0, 0); }
 int64_t sys_nanosleep(const RtTimespec *req, RtTimespec *rem) { return SC(NR_nanosleep, req, rem, 0, 0, 0, 0); }
 int64_t sys_ioctl(int fd, uint64_t req, void *arg) { return SC(NR_ioctl, fd, req, arg, 0, 0, 0); }

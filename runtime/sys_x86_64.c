@@ -3,7 +3,7 @@
 #include "runtime/rt.h"
 
 enum {
-    NR_read = 0, NR_write = 1, NR_close = 3, NR_mmap = 9, NR_munmap = 11,
+    NR_read = 0, NR_write = 1, NR_close = 3, NR_mmap = 9, NR_mprotect = 10, NR_munmap = 11,
     NR_rt_sigaction = 13, NR_ioctl = 16, NR_madvise = 28, NR_nanosleep = 35,
     NR_fork = 57, NR_wait4 = 61, NR_clock_gettime = 228, NR_exit_group = 231,
     NR_openat = 257,
