@@ -56,7 +56,7 @@ typedef struct AsmRelax {
     int opcode;             /* target-defined (e.g. the condition code) */
     int size;               /* current size in bytes (set by the core from relax_size) */
     int reloc_type;         /* relocation if it cannot be resolved in the section */
-    SrcLoc loc;
+    int line, col;          /* source position, for diagnostics */
     int preemptible;        /* a global default-visibility destination is not resolvable
                              * (x86 "jmp f@PLT", like GNU as) */
 } AsmRelax;

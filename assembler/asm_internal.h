@@ -26,7 +26,7 @@ struct AsmSymbol {
     int visibility;             /* STV_* */
     AsmExpr equated;            /* for .set/.equ to an expression with symbols */
     AsmExpr size;               /* .size expression */
-    SrcLoc size_loc, set_loc;
+    int size_line, set_line;    /* where .size / .set were given (for late diagnostics) */
     AsmSymbol *alias_of;        /* .set name, sym (no offset) */   /* where .size / .set were given (for late diagnostics) */
     uint64_t size_value;         /* st_size */
     uint64_t common_align;
@@ -74,6 +74,17 @@ struct AsmSection {
 };
 enum { MAP_UNDEFINED, MAP_INSN, MAP_DATA };
 
+/* A recorded fixup, compact (there is one per symbolic field: keep it small). The public
+ * AsmFixup handed to the targets is rebuilt from it when the fixup is resolved. */
+typedef struct Fixup {
+    AsmSection *section;
+    AsmExpr expr;
+    uint32_t raw, nvar;         /* position; final fixups: raw = final offset, nvar = 0 */
+    int32_t line, col;
+    int16_t reloc_type;
+    uint8_t size, pcrel, is_data;
+} Fixup;
+
 typedef struct LocalCommon {
     AsmSymbol *sym;
     uint64_t size, align;
@@ -85,6 +96,12 @@ typedef struct SymTable {
     size_t nbuckets, count;
 } SymTable;
 
+typedef struct ArenaBlock {
+    struct ArenaBlock *next;
+    size_t used, size;
+    _Alignas(8) char data[];
+} ArenaBlock;
+
 struct Assembler {
     const AsmTarget *target;
     const char *file_name;      /* input name for diagnostics */
@@ -94,12 +111,13 @@ struct Assembler {
     AsmSymbol **symbols;        /* every symbol, in creation order */
     int nsymbols, cap_symbols;
     SymTable table;
-    AsmFixup *fixups;
+    Fixup *fixups;
     size_t nfixups, cap_fixups;
-    AsmFixup *final_fixups;     /* created while writing relaxed items (GNU as: md_convert_frag) */
+    Fixup *final_fixups;        /* created while writing relaxed items (GNU as: md_convert_frag) */
     size_t nfinal, cap_final;
     int local_label_count[100]; /* numeric labels 0..99: definitions so far */
     uint32_t *numeric_counts;   /* for larger numeric labels: not supported beyond 99 */
+    ArenaBlock *arena;          /* symbols and their names */
     AsmSymbol *file_symbol;
     AsmSymbol *temps;           /* "." symbols, chained through hash_next (freed at the end) */
     Buf comment;                /* .ident strings for .comment */
@@ -136,4 +154,5 @@ void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, ui
 int asm_finish(Assembler *a);                       /* layout, fixups; 0 or -1 */
 void asm_write_elf(Assembler *a, Buf *out);
 const char *skip_space(const char *p);
+SrcLoc asm_line_loc(Assembler *a, int line);                          /* file:line, no text */
 #endif

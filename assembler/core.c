@@ -3,6 +3,10 @@
 #include <ctype.h>
 #include <string.h>
 #include <stdlib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include "assembler/asm_internal.h"
 #include "assembler/soxas.h"
 
@@ -25,6 +29,11 @@ static int scratch_col;
 SrcLoc asm_loc_at(SrcLoc loc, const char *p) {
     if (scratch_base && p >= scratch_base && p <= scratch_base + loc.line_len + 1)
         loc.col = scratch_col + (int)(p - scratch_base);
+    return loc;
+}
+
+SrcLoc asm_line_loc(Assembler *a, int line) {
+    SrcLoc loc = { a->file_name, line, 1, NULL, 0 };
     return loc;
 }
 
@@ -54,7 +63,7 @@ void asm_set_target_state(Assembler *a, void *state) { a->target_state = state; 
 static AsmVar *new_var(Assembler *a, int kind) {
     AsmSection *s = a->cur;
     if (s->nvars == s->cap_vars) {
-        s->cap_vars = s->cap_vars ? s->cap_vars * 2 : 16;
+        s->cap_vars = s->cap_vars ? s->cap_vars + s->cap_vars / 2 : 16;
         s->vars = xrealloc(s->vars, s->cap_vars * sizeof *s->vars);
     }
     AsmVar *v = &s->vars[s->nvars++];
@@ -81,25 +90,24 @@ void asm_emit_align(Assembler *a, uint32_t align, int has_fill, uint8_t fill, ui
     v->fill_code = nop && (a->cur->flags & SHF_EXECINSTR) && a->target->fill_code;
 }
 
-static void fixup_push(AsmFixup **list, size_t *n, size_t *cap, const AsmFixup *f) {
+static void fixup_push(Fixup **list, size_t *n, size_t *cap, const Fixup *f) {
     if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 256;
+        *cap = *cap ? *cap + *cap / 2 : 256;   /* 1.5x: these arrays dominate peak memory */
         *list = xrealloc(*list, *cap * sizeof **list);
     }
     (*list)[(*n)++] = *f;
 }
 
 void asm_fixup(Assembler *a, int reloc_type, int size, int pcrel, const AsmExpr *e, SrcLoc loc) {
-    AsmFixup f = { a->cur, 0, reloc_type, size, pcrel, *e, loc, (uint32_t)a->cur->raw.len,
-                   a->cur->nvars, 0 };
-    f.loc.line_text = NULL;   /* the line text does not outlive its statement */
+    Fixup f = { a->cur, *e, (uint32_t)a->cur->raw.len, a->cur->nvars, loc.line, loc.col,
+                (int16_t)reloc_type, (uint8_t)size, (uint8_t)pcrel, 0 };
     fixup_push(&a->fixups, &a->nfixups, &a->cap_fixups, &f);
 }
 
 void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_type, int size,
                      int pcrel, const AsmExpr *e, SrcLoc loc) {
-    AsmFixup f = { s, offset, reloc_type, size, pcrel, *e, loc, 0, 0, 0 };
-    f.loc.line_text = NULL;
+    Fixup f = { s, *e, (uint32_t)offset, 0, loc.line, loc.col, (int16_t)reloc_type,
+                (uint8_t)size, (uint8_t)pcrel, 0 };
     fixup_push(&a->final_fixups, &a->nfinal, &a->cap_final, &f);
 }
 
@@ -111,7 +119,7 @@ static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || 
 static size_t statement_length(const AsmTarget *t, const char *p, const char *end,
                                int at_line_start, const char **next) {
     const char *q = p;
-    size_t lc = strlen(t->line_comment);
+    size_t lc = t->line_comment[1] ? strlen(t->line_comment) : 1;
     const char *s = p;
     while (s < end && (*s == ' ' || *s == '\t')) s++;
     if (at_line_start && t->start_comment && *t->start_comment && s < end &&
@@ -393,6 +401,7 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
         }
     }
     buf_append(&sec->data, sec->raw.data + from, sec->raw.len - from);
+    buf_free(&sec->raw);   /* keep the peak memory low: the raw bytes are no longer needed */
 }
 
 /* ---- symbols' final values ---- */
@@ -459,8 +468,12 @@ static int apply_resolved(Assembler *a, const AsmFixup *f, uint8_t *field, int64
     return 0;
 }
 
-static int process_fixup(Assembler *a, AsmFixup *f) {
-    AsmSection *sec = f->section;
+static int process_fixup(Assembler *a, const Fixup *fx) {
+    AsmSection *sec = fx->section;
+    AsmFixup fixup = { sec, fx->raw + sec->growth[fx->nvar], fx->reloc_type, fx->size, fx->pcrel,
+                       fx->expr, { a->file_name, fx->line, fx->col, NULL, 0 }, fx->raw, fx->nvar,
+                       fx->is_data };
+    const AsmFixup *f = &fixup;
     AsmExpr x = f->expr;
     if (reduce_expr(&x, f->loc)) return -1;
     uint8_t *field = sec->type == SHT_NOBITS ? NULL : sec->data.data + f->offset;
@@ -529,7 +542,7 @@ static int process_fixup(Assembler *a, AsmFixup *f) {
 /* GNU as resolves fixups section by section (each section's relaxed branches last). */
 static void process_fixups(Assembler *a) {
     size_t total = a->nfixups + a->nfinal;
-    AsmFixup **order = xmalloc((total + 1) * sizeof *order);
+    const Fixup **order = xmalloc((total + 1) * sizeof *order);
     size_t *start = xcalloc((size_t)a->nsections + 2, sizeof *start);
     for (size_t i = 0; i < a->nfixups; i++) start[a->fixups[i].section->index + 1]++;
     for (size_t i = 0; i < a->nfinal; i++) start[a->final_fixups[i].section->index + 1]++;
@@ -584,9 +597,9 @@ int asm_finish(Assembler *a) {
         AsmSymbol *s = a->symbols[i];
         if (!s->is_equated || s->is_absolute) continue;
         AsmExpr x = s->equated;
-        if (reduce_expr(&x, s->set_loc)) continue;
+        if (reduce_expr(&x, asm_line_loc(a, s->set_line))) continue;
         if (x.sub) {
-            error_at(s->set_loc, "cannot resolve the value of '%s'", s->name);
+            error_at(asm_line_loc(a, s->set_line), "cannot resolve the value of '%s'", s->name);
             continue;
         }
         if (!x.sym) {
@@ -610,24 +623,23 @@ int asm_finish(Assembler *a) {
         if (!s->has_size && t->has_size) {
             s->has_size = 1;
             s->size = t->size;
-            s->size_loc = t->size_loc;
+            s->size_line = t->size_line;
         }
     }
     drop_overlapping_mapping_symbols(a);
     for (int i = 0; i < a->nsections; i++) build_section_bytes(a, a->sections[i]);
-    for (size_t i = 0; i < a->nfixups; i++) {
-        AsmFixup *f = &a->fixups[i];
-        f->offset = f->raw + f->section->growth[f->nvar];
-    }
     process_fixups(a);
+    free(a->fixups);
+    free(a->final_fixups);
+    a->fixups = a->final_fixups = NULL;
     /* sizes */
     for (int i = 0; i < a->nsymbols; i++) {
         AsmSymbol *s = a->symbols[i];
         if (!s->has_size) continue;
         AsmExpr x = s->size;
-        if (reduce_expr(&x, s->size_loc)) continue;
+        if (reduce_expr(&x, asm_line_loc(a, s->size_line))) continue;
         if (x.sym || x.sub) {
-            error_at(s->size_loc, ".size expression for '%s' does not evaluate to a constant",
+            error_at(asm_line_loc(a, s->size_line), ".size expression for '%s' does not evaluate to a constant",
                      s->name);
             continue;
         }
@@ -684,9 +696,9 @@ static void assembler_free(Assembler *a) {
         free(s);
     }
     free(a->sections);
-    for (int i = 0; i < a->nsymbols; i++) {
-        free(a->symbols[i]->name);
-        free(a->symbols[i]);
+    for (ArenaBlock *b = a->arena, *next; b; b = next) {
+        next = b->next;
+        free(b);
     }
     free(a->symbols);
     for (AsmSymbol *t = a->temps, *next; t; t = next) {
@@ -696,21 +708,30 @@ static void assembler_free(Assembler *a) {
     free(a->table.buckets);
     free(a->fixups);
     free(a->lcomm);
+    if (a->file_symbol) {
+        free(a->file_symbol->name);
+        free(a->file_symbol);
+    }
     free(a->final_fixups);
     buf_free(&a->comment);
     free(a->target_state);
     free(a);
 }
 
-int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out) {
+/* Parses text, then (optionally) frees it before layout so that the input and the object
+ * are not both held at the peak; finishes and writes the object to out. */
+static int assemble(Target t, const char *input_name, char *owned_text, const char *text,
+                    size_t len, Buf *out) {
     const AsmTarget *target = asm_target_for(t);
     if (!target || !target->encode) {
         error("no encoder for target '%s' in this build", target_name(t));
+        free(owned_text);
         return 1;
     }
     int errors_before = diag_error_count;
     Assembler *a = assembler_new(target, input_name);
     assemble_text(a, text, len);
+    free(owned_text);
     if (diag_error_count == errors_before) asm_finish(a);
     int failed = diag_error_count != errors_before;
     if (!failed) asm_write_elf(a, out);
@@ -718,11 +739,54 @@ int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_
     return failed ? 1 : 0;
 }
 
+int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out) {
+    return assemble(t, input_name, NULL, text, len, out);
+}
+
+static int write_object(int rc, Buf *out, const char *output_path) {
+    if (rc == 0 && write_file_atomic(output_path, out->data, out->len, 0) != 0) rc = 1;
+    buf_free(out);
+    return rc;
+}
+
 int soxas_assemble(Target t, const char *input_name, const char *text, size_t len,
                    const char *output_path) {
     Buf out = {0};
-    int rc = soxas_assemble_buf(t, input_name, text, len, &out);
-    if (rc == 0 && write_file_atomic(output_path, out.data, out.len, 0) != 0) rc = 1;
-    buf_free(&out);
-    return rc;
+    return write_object(assemble(t, input_name, NULL, text, len, &out), &out, output_path);
+}
+
+/* Reads a regular file into an exactly sized buffer (read_file grows by doubling, which would
+ * make large inputs cost up to twice their size); anything else goes through read_file. */
+static char *read_input(const char *path, size_t *len) {
+    struct stat st;
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0) close(fd);
+        return read_file(path, len);
+    }
+    char *text = xmalloc((size_t)st.st_size + 1);
+    size_t n = 0;
+    while (n < (size_t)st.st_size) {
+        ssize_t k = read(fd, text + n, (size_t)st.st_size - n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        n += (size_t)k;
+    }
+    close(fd);
+    if (n != (size_t)st.st_size) {
+        free(text);
+        return read_file(path, len);   /* changed under us: let read_file report or cope */
+    }
+    text[n] = 0;
+    *len = n;
+    return text;
+}
+
+int soxas_assemble_file(Target t, const char *input_path, const char *output_path) {
+    size_t len;
+    char *text = read_input(input_path, &len);
+    if (!text) return 1;
+    Buf out = {0};
+    const char *name = strcmp(input_path, "-") ? input_path : "<stdin>";
+    return write_object(assemble(t, name, text, text, len, &out), &out, output_path);
 }

@@ -297,8 +297,7 @@ static int dir_size(Assembler *a, char *p, SrcLoc loc, int arg) {
     if (parse_expr_at(a, &p, &x, loc) || expect_end(p, loc)) return -1;
     s->size = x;
     s->has_size = 1;
-    s->size_loc = loc;
-    s->size_loc.line_text = NULL;
+    s->size_line = loc.line;
     return 0;
 }
 
@@ -314,8 +313,7 @@ static int dir_set(Assembler *a, char *p, SrcLoc loc, int arg) {
     }
     s->is_equated = 1;
     s->equated = x;
-    s->set_loc = loc;
-    s->set_loc.line_text = NULL;
+    s->set_line = loc.line;
     s->is_absolute = !x.sym && !x.sub;
     s->alias_of = x.sym && !x.sub && !x.addend ? x.sym : NULL;
     if (x.sym && x.sym->defined && !x.sym->is_equated && !x.sub) {
@@ -409,7 +407,7 @@ static int dir_data(Assembler *a, char *p, SrcLoc loc, int size) {
             if (check_bss(a, loc, 1)) return -1;
             int type = a->target->data_reloc ? a->target->data_reloc(size, 0) : -1;
             asm_fixup(a, type, size, 0, &x, asm_loc_at(loc, start));
-            a->fixups[a->nfixups - 1].is_data = 1;
+            a->fixups[a->nfixups - 1].is_data = 1;   /* the core patches data fields */
             emit_value(a, 0, size);
         }
         p = (char *)skip_space(p);

@@ -220,6 +220,11 @@ void asm_write_elf(Assembler *a, Buf *out) {
     eh.e_shentsize = sizeof(Elf64_Shdr);
     eh.e_shnum = (uint16_t)(shstrtab_index + 1);
     eh.e_shstrndx = (uint16_t)shstrtab_index;
+    size_t need = sizeof eh + symtab.len + strtab.b.len + shstr.b.len + 64 +
+                  ((size_t)a->nsections * 2 + 4) * sizeof(Elf64_Shdr);
+    for (int i = 0; i < a->nsections; i++)
+        need += a->sections[i]->data.len + a->sections[i]->align + a->sections[i]->nrelocs * sizeof(Elf64_Rela) + 8;
+    buf_reserve(out, need);   /* one allocation for the whole object */
     size_t base = out->len;
     buf_append(out, &eh, sizeof eh);
 

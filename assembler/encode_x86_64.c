@@ -53,21 +53,45 @@ static const char *const xmm_names[16] = {
     "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15",
 };
 
-static const Reg *find_register(const char *s, size_t n) {
-    static Reg xmm[16];
-    if (n >= 4 && n <= 5 && !strncasecmp(s, "xmm", 3)) {
-        for (int i = 0; i < 16; i++) {
-            if (strlen(xmm_names[i]) == n && !strncasecmp(s, xmm_names[i], n)) {
-                xmm[i] = (Reg){ xmm_names[i], RC_XMM, (uint8_t)i, 16, 0, 0 };
-                return &xmm[i];
-            }
-        }
-        return NULL;
+/* Register names are looked up in a small open-addressing table keyed by the lower-cased
+ * name (every operand word goes through here, so it must be cheap). */
+static const Reg *reg_slots[512];
+static Reg xmm_regs[16];
+
+static uint32_t reg_hash(const char *s, size_t n) {
+    uint32_t h = 5381;
+    for (size_t i = 0; i < n; i++) h = h * 33 + (uint8_t)s[i];
+    return h;
+}
+
+static void reg_insert(const Reg *r) {
+    size_t n = strlen(r->name);
+    uint32_t h = reg_hash(r->name, n) & 511;
+    while (reg_slots[h]) h = (h + 1) & 511;
+    reg_slots[h] = r;
+}
+
+static void reg_table_build(void) {
+    for (size_t i = 0; i < sizeof registers / sizeof *registers; i++) reg_insert(&registers[i]);
+    for (int i = 0; i < 16; i++) {
+        xmm_regs[i] = (Reg){ xmm_names[i], RC_XMM, (uint8_t)i, 16, 0, 0 };
+        reg_insert(&xmm_regs[i]);
     }
-    if (n > 4) return NULL;
-    for (size_t i = 0; i < sizeof registers / sizeof *registers; i++)
-        if (strlen(registers[i].name) == n && !strncasecmp(s, registers[i].name, n))
-            return &registers[i];
+}
+
+static const Reg *find_register(const char *s, size_t n) {
+    char low[8];
+    if (n < 2 || n > 5) return NULL;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+    static int built;
+    if (!built) {
+        built = 1;
+        reg_table_build();
+    }
+    for (uint32_t h = reg_hash(low, n) & 511; reg_slots[h]; h = (h + 1) & 511) {
+        const Reg *r = reg_slots[h];
+        if (!strncmp(r->name, low, n) && !r->name[n]) return r;
+    }
     return NULL;
 }
 
@@ -243,8 +267,20 @@ static int parse_operand(X86 *x, const char *p, const char *end, Operand *o) {
     o->base = o->index = -1;
     o->text = p;
     p = skip_blank(p);
-    /* size PTR */
-    for (size_t i = 0; i < sizeof size_names / sizeof *size_names; i++) {
+    /* fast path: a lone register (the common case) */
+    const char *w = p;
+    while (is_ident_char((unsigned char)*w)) w++;
+    if (w > p && skip_blank(w) == end) {
+        const Reg *r = find_register(p, (size_t)(w - p));
+        if (r && r->cls != RC_RIP && r->cls != RC_SEG) {
+            o->kind = OP_REG;
+            o->reg = r;
+            o->size = r->size;
+            return 0;
+        }
+    }
+    /* size PTR: only worth trying when a blank follows the first word */
+    for (size_t i = 0; (*w == ' ' || *w == '\t') && i < sizeof size_names / sizeof *size_names; i++) {
         if (word_is(p, size_names[i].name)) {
             const char *q = skip_blank(p + strlen(size_names[i].name));
             if (word_is(q, "ptr")) {
@@ -256,7 +292,7 @@ static int parse_operand(X86 *x, const char *p, const char *end, Operand *o) {
         }
     }
     int is_offset = 0;
-    if (word_is(p, "offset")) {
+    if ((*p == 'o' || *p == 'O') && word_is(p, "offset")) {
         p = skip_blank(p + 6);
         if (word_is(p, "flat")) {
             p = skip_blank(p + 4);
@@ -604,6 +640,18 @@ static int imm_value_fits8(const Operand *o) {
     return !o->has_sym && fits8(value_of(&o->disp));
 }
 
+/* GNU as sees an immediate as a value of the operation's width: 0xff91 in a 16-bit operation
+ * (or 0xffffff91 in a 32-bit one) is -111 and takes the sign-extended imm8 form. */
+static int imm_fits8_at(const Operand *o, int size, Operand *narrowed) {
+    if (o->has_sym) return 0;
+    int64_t v = value_of(&o->disp);
+    if (size == 2 && v >= -32768 && v <= 0xffff) v = (int16_t)v;
+    if (size == 4 && v >= INT32_MIN && v <= 0xffffffffLL) v = (int32_t)v;
+    *narrowed = *o;
+    narrowed->disp.addend = v;
+    return fits8(v);
+}
+
 /* add or adc sbb and sub xor cmp */
 static int h_alu(X86 *x, const Mnemonic *m) {
     if (want_ops(x, 2)) return -1;
@@ -621,6 +669,7 @@ static int h_alu(X86 *x, const Mnemonic *m) {
     }
     if (is_rm(d) && is_imm(s)) {
         Insn in;
+        Operand narrowed;
         insn_init(&in);
         size_prefix(&in, size);
         in.imm = s;
@@ -633,8 +682,9 @@ static int h_alu(X86 *x, const Mnemonic *m) {
                 return emit_insn(x, &in);
             }
             in.opc[0] = 0x80;
-        } else if (imm_value_fits8(s)) {
+        } else if (imm_fits8_at(s, size, &narrowed)) {
             in.opc[0] = 0x83;
+            in.imm = &narrowed;
             in.imm_size = 1;
         } else {
             in.imm_size = size == 2 ? 2 : 4;
@@ -844,7 +894,8 @@ static int h_imul(X86 *x, const Mnemonic *m) {
     in.imm = imm;
     in.imm_signed = size == 8;
     in.opclen = 1;
-    if (imm_value_fits8(imm)) { in.opc[0] = 0x6b; in.imm_size = 1; }
+    Operand narrowed;
+    if (imm_fits8_at(imm, size, &narrowed)) { in.opc[0] = 0x6b; in.imm_size = 1; in.imm = &narrowed; }
     else { in.opc[0] = 0x69; in.imm_size = size == 2 ? 2 : 4; }
     return emit_insn(x, &in);
 }
@@ -1099,8 +1150,7 @@ static int h_jump(X86 *x, const Mnemonic *m) {
     }
     if (branch_target(x, o)) return -1;
     AsmRelax r = { o->disp, m->a < 0 ? RELAX_JMP : RELAX_JCC, m->a, 0,
-                   o->plt ? R_X86_64_PLT32 : -1, x->loc, o->plt };
-    r.loc.line_text = NULL;
+                   o->plt ? R_X86_64_PLT32 : -1, x->loc.line, x->loc.col, o->plt };
     asm_emit_relax(x->a, &r);
     return 0;
 }
@@ -1150,7 +1200,8 @@ static int x86_relax_write(Assembler *a, const AsmRelax *r, uint8_t *out, int re
         type = r->target.addend == 0 && need_plt32(r->target.sym) ? R_X86_64_PLT32 : R_X86_64_PC32;
     AsmExpr e = r->target;
     e.addend -= 4;
-    asm_fixup_final(a, s, offset + (uint64_t)n, type, 4, 1, &e, r->loc);
+    SrcLoc loc = { NULL, r->line, r->col, NULL, 0 };
+    asm_fixup_final(a, s, offset + (uint64_t)n, type, 4, 1, &e, loc);
     return 0;
 }
 
@@ -1462,7 +1513,8 @@ static const Prefix prefixes[] = {
 };
 
 static int x86_encode(Assembler *a, const char *mnemonic, const char *operands, SrcLoc loc) {
-    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+    const Mnemonic *m = find_mnemonic(mnemonic);
+    for (size_t i = 0; !m && i < sizeof prefixes / sizeof *prefixes; i++) {
         if (strcmp(mnemonic, prefixes[i].name)) continue;
         asm_emit_u8(a, prefixes[i].byte);
         const char *p = skip_blank(operands), *q = p;
@@ -1474,7 +1526,6 @@ static int x86_encode(Assembler *a, const char *mnemonic, const char *operands, 
         loc.col += (int)(p - operands);
         return x86_encode(a, inner, skip_blank(q), loc);
     }
-    const Mnemonic *m = find_mnemonic(mnemonic);
     if (!m) {
         error_at(loc, "unknown instruction '%s'", mnemonic);
         return -1;

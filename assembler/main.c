@@ -70,12 +70,8 @@ int main(int argc, char **argv) {
         usage(stderr);
         return 1;
     }
-    size_t len;
-    char *text = read_file(input, &len);
-    if (!text) return 1;
     char *out = output ? xstrdup(output) : default_output(input);
-    int rc = soxas_assemble(target, strcmp(input, "-") ? input : "<stdin>", text, len, out);
+    int rc = soxas_assemble_file(target, input, out);
     free(out);
-    free(text);
     return rc;
 }

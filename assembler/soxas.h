@@ -10,6 +10,9 @@
  * reporting errors (no output file is left behind). */
 int soxas_assemble(Target t, const char *input_name, const char *text, size_t len,
                    const char *output_path);
-/* Same, appending the object to *out instead of writing a file. */
+/* Same, reading the input file itself ("-" = stdin) and freeing it as soon as it is parsed
+ * (lower peak memory for large inputs). */
+int soxas_assemble_file(Target t, const char *input_path, const char *output_path);
+/* Same as soxas_assemble, appending the object to *out instead of writing a file. */
 int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out);
 #endif

@@ -24,9 +24,27 @@ static void table_grow(SymTable *t) {
     t->nbuckets = n;
 }
 
+/* Symbols and their names come from an arena: one malloc per 64 KiB, not two per symbol. */
+static void *arena_alloc(Assembler *a, size_t n) {
+    n = (n + 7) & ~(size_t)7;
+    if (!a->arena || a->arena->used + n > a->arena->size) {
+        size_t size = n > 65536 - sizeof(ArenaBlock) ? n : 65536 - sizeof(ArenaBlock);
+        ArenaBlock *b = xmalloc(sizeof(ArenaBlock) + size);
+        b->next = a->arena;
+        b->used = 0;
+        b->size = size;
+        a->arena = b;
+    }
+    void *p = a->arena->data + a->arena->used;
+    a->arena->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
 static AsmSymbol *symbol_new(Assembler *a, const char *name, size_t len) {
-    AsmSymbol *s = xcalloc(1, sizeof *s);
-    s->name = xstrndup(name, len);
+    AsmSymbol *s = arena_alloc(a, sizeof *s);
+    s->name = arena_alloc(a, len + 1);
+    memcpy(s->name, name, len);
     s->order = a->order_counter++;
     if (a->nsymbols == a->cap_symbols) {
         a->cap_symbols = a->cap_symbols ? a->cap_symbols * 2 : 256;

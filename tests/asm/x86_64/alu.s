@@ -67,3 +67,7 @@ test BYTE PTR [rax], 1                       # => f6 00 01
 test DWORD PTR [rbx+4], 3                    # => f7 43 04 03 00 00 00
 test QWORD PTR [rax], rdx                    # => 48 85 10
 test rdx, QWORD PTR [rax]                    # => 48 85 10
+and r14w, 65425                              # => 66 41 83 e6 91
+add eax, 0xffffff91                          # => 83 c0 91
+imul ax, bx, 65535                           # => 66 6b c3 ff
+imul eax, ebx, 4294967295                    # => 6b c3 ff
