@@ -1,14 +1,16 @@
 # targets.s — symbols the relocation tests refer to; linked after each test object.
 # _start calls the test's test_main and exits with its result (the "run" checks).
+# Intel syntax, so that soxas (DESIGN.md 3) can assemble it too.
+	.intel_syntax noprefix
 	.text
 	.globl _start, far_func, func42, text_end
 _start:
 	call test_main
-	mov %eax, %edi
-	mov $60, %eax
+	mov edi, eax
+	mov eax, 60
 	syscall
 func42:
-	mov $42, %eax
+	mov eax, 42
 	ret
 far_func:
 	ret
