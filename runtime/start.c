@@ -1,10 +1,10 @@
 /* start.c — process start-up and shutdown.  _start (crt1_<arch>.s) hands us the
  * initial stack pointer; we parse argc/argv/envp, set up the heap and stdout,
- * then move to a large runtime-allocated stack (512 MiB reserved, touched on
+ * then move to a large runtime-allocated stack (128 MiB reserved, touched on
  * demand) so that deep recursion works, and call the program's entry there. */
 #include "runtime/rt.h"
 
-#define STACK_SIZE ((size_t)512 << 20)
+#define STACK_SIZE ((size_t)128 << 20)
 #define STACK_GUARD ((size_t)64 << 10)
 /* Room left below sox_stack_limit for the runtime itself: the error path, the
  * collector's frames, natives called from the deepest Sox frame. */

@@ -11,6 +11,9 @@
 # tests/runtime/math_ulp.c (hosted) measures runtime/math.c against libm.
 # TARGETS="aarch64-linux" limits the targets; RT_AS=soxas builds the sysroot with
 # bin/soxas first (see runtime/build.mk).
+# Then, when bin/soxcc exists, tests/runtime/programs/NAME.sox are compiled for
+# each target and run: stdout must equal NAME.out, stderr NAME.err (if present),
+# the exit status NAME.status (default 0).  SKIP when there is no compiler yet.
 # When bin/soxld exists, each case is also linked with it (SKIP if that fails).
 cd "${SOX_ROOT:-$(dirname "$0")/../..}" || exit 2
 OUT=tests/out/runtime
@@ -90,6 +93,39 @@ for target in ${TARGETS:-x86_64-linux aarch64-linux}; do
       else
         echo "SKIP soxld/$target/$base: bin/soxld cannot link it yet: $(head -1 "$o.soxld.err")"
       fi
+    fi
+  done
+done
+
+# Sox programs through the whole toolchain: the runtime as compiled code uses it.
+[ -n "$CASES_ONLY" ] && exit 0
+for target in ${TARGETS:-x86_64-linux aarch64-linux}; do
+  runner=()
+  [ "$target" = aarch64-linux ] && runner=(qemu-aarch64)
+  mkdir -p "$OUT/programs/$target"
+  for src in tests/runtime/programs/*.sox; do
+    base=$(basename "$src" .sox)
+    name=program/$target/$base
+    exe=$OUT/programs/$target/$base
+    if [ ! -x bin/soxcc ]; then echo "SKIP $name: bin/soxcc not built"; continue; fi
+    if [ "$target" = aarch64-linux ] && ! command -v qemu-aarch64 >/dev/null; then
+      echo "SKIP $name: qemu-aarch64 not installed"; continue
+    fi
+    if ! bin/soxcc -target "$target" "$src" -o "$exe" 2>"$exe.cc.err"; then
+      echo "SKIP $name: bin/soxcc cannot compile it yet: $(head -1 "$exe.cc.err")"; continue
+    fi
+    "${runner[@]}" "$exe" >"$exe.out" 2>"$exe.err"
+    got=$?
+    want=$(cat "tests/runtime/programs/$base.status" 2>/dev/null || echo 0)
+    if [ "$got" != "$want" ]; then
+      echo "FAIL $name: exit status $got, expected $want"
+    elif ! cmp -s "$exe.out" "tests/runtime/programs/$base.out"; then
+      echo "FAIL $name: stdout differs (diff tests/runtime/programs/$base.out $exe.out)"
+    elif [ -f "tests/runtime/programs/$base.err" ] &&
+         ! cmp -s "$exe.err" "tests/runtime/programs/$base.err"; then
+      echo "FAIL $name: stderr differs (diff tests/runtime/programs/$base.err $exe.err)"
+    else
+      echo "PASS $name"
     fi
   done
 done
