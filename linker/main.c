@@ -94,7 +94,7 @@ static int parse_option(Args *a, int argc, char **argv, int *i) {
     } else if (is_opt(arg, "-Map") || is_opt(arg, "--Map")) {
         if (!(o->map_file = value(argc, argv, i, arg[1] == '-' ? "--Map" : "-Map")))
             return 1;
-    } else if (strncmp(arg, "--", 2) != 0 && strchr("oeLlm", arg[1]) && arg[1]) {
+    } else if (arg[1] != '-' && strchr("oeLlm", arg[1])) {
         char opt[3] = {'-', arg[1], 0};
         if (!(v = value(argc, argv, i, opt)))
             return 1;

@@ -11,7 +11,7 @@
 cd "$(dirname "$0")" || exit 2
 HERE=$PWD
 ROOT=${SOX_ROOT:-$(cd ../.. && pwd)}
-SOXLD=$ROOT/bin/soxld
+SOXLD=${SOXLD:-$ROOT/bin/soxld}   # SOXLD=... runs the suite against another build (e.g. ASan)
 # A private scratch directory: several runs of this suite may overlap on a shared machine.
 mkdir -p "$ROOT/tests/out" && OUT=$(mktemp -d "$ROOT/tests/out/ld.XXXXXX") || exit 2
 [ -n "$KEEP" ] || trap 'rm -rf "$OUT"' EXIT
