@@ -65,6 +65,20 @@ static void analyse_vregs(FuncCtx *c) {
     for (int v = 0; v < f->nvregs; v++)
         if (defs[v] != 1) c->is_const[v] = 0;
     free(defs);
+    c->unmaterialized = xcalloc(n, 1);
+    for (int v = 0; v < f->nvregs; v++)
+        c->unmaterialized[v] = c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            int inline_operands = in->op >= IR_ADD && in->op <= IR_NE;
+            if (!inline_operands) {
+                if (in->a >= 0) c->unmaterialized[in->a] = 0;
+                if (in->b >= 0) c->unmaterialized[in->b] = 0;
+            }
+            for (int j = 0; j < in->nargs; j++)
+                if (in->args[j].kind == ARG_VREG) c->unmaterialized[in->args[j].v] = 0;
+        }
 }
 
 /* The slow paths go after the body; their line marks follow the body's. */
@@ -83,6 +97,7 @@ static void finish_function(FuncCtx *c) {
     free(c->uses);
     free(c->is_const);
     free(c->const_val);
+    free(c->unmaterialized);
 }
 
 /* Words a call passes on the stack, maximised over the function. */
@@ -195,8 +210,8 @@ int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Bu
         c->fid = i;
         c->label_counter = &labels;
         ir_optimize(ir->funcs[i], opt_level);
-        regalloc(c, td->nregs, opt_level);
         analyse_vregs(c);
+        regalloc(c, td->nregs, opt_level);
         c->nout = cg_outgoing_words(c->f, td->nargregs);
         td->emit_func(c);
         finish_function(c);

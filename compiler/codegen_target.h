@@ -28,6 +28,8 @@ typedef struct FuncCtx {
     int *uses;              /* per vreg: number of reads */
     uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
     uint64_t *const_val;    /* ... of this word */
+    uint8_t *unmaterialized;/* per vreg: a constant only read as an arithmetic or
+                               comparison operand, which the emitters inline */
     Buf cold;               /* slow paths, appended after the function's body */
     LineMark *cold_lines;
     int ncold, capcold;

@@ -221,6 +221,14 @@ static void truthy_flags(A64 *x, const char *reg) {
     ins(x, "cmp x9, #1");
 }
 
+static const char *const_or_use(A64 *x, int v, int known, const char *scratch) {
+    if (known) {
+        mov_imm(x, scratch, x->c->const_val[v]);
+        return scratch;
+    }
+    return use(x, v, scratch);
+}
+
 /* == / != against a constant that is not a number: identity is equality. */
 static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
@@ -229,19 +237,11 @@ static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, co
     if ((in->op != IR_EQ && in->op != IR_NE) || (!ka && !kb)) return 0;
     int other = kb ? in->a : in->b;
     mov_imm(x, "x10", kb ? c->const_val[in->b] : c->const_val[in->a]);
-    ins(x, "cmp %s, x10", use(x, other, "x11"));
+    ins(x, "cmp %s, x10", const_or_use(x, other, c->is_const[other], "x11"));
     const char *cond = in->op == IR_EQ ? "eq" : "ne";
     if (br) branch2(x, b, cond, br->target, br->target2);
     else { bool_from_cond(x, cond); st(x, in->dst, "x9"); }
     return 1;
-}
-
-static const char *const_or_use(A64 *x, int v, int known, const char *scratch) {
-    if (known) {
-        mov_imm(x, scratch, x->c->const_val[v]);
-        return scratch;
-    }
-    return use(x, v, scratch);
 }
 
 static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
@@ -424,6 +424,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     }
     switch (in->op) {
     case IR_CONST:
+        if (x->c->unmaterialized[in->dst]) break;
         if (in_reg(x, in->dst)) mov_imm(x, alloc_regs[x->c->reg[in->dst]], (uint64_t)in->imm);
         else { mov_imm(x, "x9", (uint64_t)in->imm); st(x, in->dst, "x9"); }
         break;

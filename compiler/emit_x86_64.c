@@ -185,7 +185,8 @@ static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, co
     int other = kb ? in->a : in->b;
     uint64_t k = kb ? c->const_val[in->b] : c->const_val[in->a];
     mov_imm(x, "rcx", k);
-    ins(x, "cmp %s, rcx", src(x, other, "rax"));
+    if (c->is_const[other]) mov_imm(x, "rax", c->const_val[other]);
+    ins(x, "cmp %s, rcx", c->is_const[other] ? "rax" : src(x, other, "rax"));
     if (br) {
         const IrBlock *t = br->target, *f = br->target2;
         if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
@@ -387,6 +388,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
     }
     switch (in->op) {
     case IR_CONST:
+        if (x->c->unmaterialized[in->dst]) break;
         if (x->c->reg[in->dst] >= 0) {
             mov_imm(x, opnd(x, in->dst), (uint64_t)in->imm);
         } else if (in->imm >= INT32_MIN && in->imm <= INT32_MAX) {

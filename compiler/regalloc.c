@@ -50,7 +50,8 @@ static void note(Interval *iv, int v, int pos) {
     if (pos > iv[v].end) iv[v].end = pos;
 }
 
-static void compute_intervals(const IrFunc *f, Interval *iv) {
+static void compute_intervals(const FuncCtx *c, Interval *iv) {
+    const IrFunc *f = c->f;
     int nb = f->nblocks, nw = word_count(f->nvregs);
     Word *use = xcalloc((size_t)nb * nw + 1, sizeof(Word));
     Word *def = xcalloc((size_t)nb * nw + 1, sizeof(Word));
@@ -71,7 +72,7 @@ static void compute_intervals(const IrFunc *f, Interval *iv) {
                 if (!get_bit(d, uses[j])) set_bit(u, uses[j]);
                 note(iv, uses[j], pos);
             }
-            if (ins->dst >= 0) {
+            if (ins->dst >= 0 && !c->unmaterialized[ins->dst]) {
                 set_bit(d, ins->dst);
                 note(iv, ins->dst, pos + 1);
             }
@@ -121,7 +122,7 @@ void regalloc(FuncCtx *c, int nregs, int opt_level) {
     }
     Interval *iv = xcalloc(f->nvregs + 1, sizeof *iv);
     for (int v = 0; v < f->nvregs; v++) iv[v] = (Interval){v, -1, -1};
-    compute_intervals(f, iv);
+    compute_intervals(c, iv);
     Interval *order = xcalloc(f->nvregs + 1, sizeof *order);
     int n = 0;
     for (int v = 0; v < f->nvregs; v++) {
