@@ -9,6 +9,8 @@
 # Programs are compiled and run from their own directory (imports are relative to
 # it), with argv[0] = NAME.  GC_STRESS=1 runs every program with SOX_GC_STRESS=1.
 #
+# tests/sox/parse/ast/NAME.sox + NAME.ast: expected `soxcc -dump-ast` output.
+#
 # tests/sox/errors/NAME.sox + NAME.err: compile-error tests.  soxcc must print exactly
 # NAME.err on stderr, exit with status 1 and leave no output file behind.
 #
@@ -43,6 +45,17 @@ for src in "$DIR"/errors/*.sox; do
     else pass "$t"
     fi
   done
+done
+
+# ---- resolver annotations (the AST contract with the back end) ----
+# tests/sox/parse/ast/NAME.sox + NAME.ast: `soxcc -dump-ast` must print NAME.ast
+# (locals, captures, global slots, break/continue targets, lines).
+for src in "$DIR"/parse/ast/*.sox; do
+  name=$(basename "$src" .sox)
+  (cd "$DIR/parse/ast" && "$SOXCC" -dump-ast "$name.sox") > "$tmp/ast" 2>&1
+  if cmp -s "$tmp/ast" "$DIR/parse/ast/$name.ast"; then pass "sox/ast/$name"
+  else fail "sox/ast/$name" "$(diff "$DIR/parse/ast/$name.ast" "$tmp/ast" | head -6 | tr '\n' ' ')"
+  fi
 done
 
 # ---- driver behaviour ----
