@@ -232,7 +232,7 @@ static int build_asm(Build *b, const char *input) {
 
 static int build_input(Build *b, const char *input) {
     const char *ext = extension(input);
-    if (access(input, R_OK) != 0) {
+    if (strcmp(input, "-") != 0 && access(input, R_OK) != 0) {   /* "-": Sox source on stdin */
         error("cannot open '%s': %s", input, strerror(errno));
         return 1;
     }
