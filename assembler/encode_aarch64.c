@@ -1478,7 +1478,8 @@ static bool enc_across(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
                        o[0].reg.num);
 }
 
-/* shl Dd, Dn, #s (scalar) and shl Vd.T, Vn.T, #s: immh:immb = element bits + s. */
+/* shl Dd, Dn, #s (scalar) and shl Vd.T, Vn.T, #s: immh:immb = element bits + s;
+ * right shifts (ushr, sshr, usra, ssra; aux = 1): immh:immb = 2 * element bits - s. */
 static bool enc_shl(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
 {
     if (!want_count(c, o, n, 3, 3)) return false;
@@ -1495,6 +1496,10 @@ static bool enc_shl(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
         return bad_operands(c, &o[0]);
     }
     int64_t sh;
+    if (in->aux) {
+        if (!imm_in(c, &o[2], 1, bits, &sh)) return false;
+        return emit(c, base | (uint32_t)(2 * bits - sh) << 16 | RN(o[1].reg.num) | o[0].reg.num);
+    }
     if (!imm_in(c, &o[2], 0, bits - 1, &sh)) return false;
     return emit(c, base | (uint32_t)(bits + sh) << 16 | RN(o[1].reg.num) | o[0].reg.num);
 }
@@ -1553,6 +1558,8 @@ static const A64Insn vector_insns[] = {
     { "fcmeq", enc_vec3, 0x0e20e400, VFP }, { "fcmge", enc_vec3, 0x2e20e400, VFP },
     { "fcmgt", enc_vec3, 0x2ea0e400, VFP }, { "fabd", enc_vec3, 0x2ea0d400, VFP },
     { "faddp", enc_vec3, 0x2e20d400, VFP },
+    { "rev64", enc_vec2, 0x0e200800, VBHS }, { "rev32", enc_vec2, 0x2e200800, VB | VH },
+    { "rev16", enc_vec2, 0x0e201800, VB },
     { "neg", enc_vec2, 0x2e20b800, VALL }, { "abs", enc_vec2, 0x0e20b800, VALL },
     { "not", enc_vec2, 0x2e205800, VBYTES }, { "mvn", enc_vec2, 0x2e205800, VBYTES },
     { "fneg", enc_vec2, 0x2ea0f800, VFP }, { "fabs", enc_vec2, 0x0ea0f800, VFP },
@@ -1684,7 +1691,9 @@ static const A64Insn insns[] = {
     { "movi", enc_movi, 0, 0 }, { "mvni", enc_movi, 0, 1 },
     { "ext", enc_ext, 0x2e000000, 0 }, { "dup", enc_dup, 0, 0 }, { "ins", enc_ins, 0, 0 },
     { "cnt", enc_cnt, 0x0e205800, 0 }, { "addv", enc_across, 0x0e31b800, 0 },
-    { "shl", enc_shl, 0x0f005400, 0 },
+    { "shl", enc_shl, 0x0f005400, 0 }, { "sshr", enc_shl, 0x0f000400, 1 },
+    { "ushr", enc_shl, 0x2f000400, 1 }, { "ssra", enc_shl, 0x0f001400, 1 },
+    { "usra", enc_shl, 0x2f001400, 1 },
     { "umov", enc_umov, 0x0e003c00, 0 }, { "smov", enc_umov, 0x0e002c00, 1 },
 };
 
