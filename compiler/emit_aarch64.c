@@ -273,6 +273,21 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
     }
     if (!br || arith) buf_printf(x->o, ".LL%d:\n", back);
     cold_begin(x, slow, in->line);
+    if (in->op == IR_EQ || in->op == IR_NE) {
+        /* not both numbers: every string is interned, so equality is identity */
+        const char *cond = in->op == IR_EQ ? "eq" : "ne";
+        ins(x, "cmp %s, %s", a, bb);
+        if (br) {
+            branch_if(x, cond, br->target);
+            ins(x, "b %s", block_label(x, br->target2));
+        } else {
+            bool_from_cond(x, cond);
+            st(x, in->dst, "x9");
+            ins(x, "b .LL%d", back);
+        }
+        cold_end(x);
+        return;
+    }
     ins(x, "mov x0, %s", a);
     ins(x, "mov x1, %s", bb);
     ins(x, "bl %s", slow_entry(in->op));

@@ -237,6 +237,22 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
     cold_begin(x, slow, in->line);
     if (ka) mov_imm(x, "rdi", c->const_val[in->a]); else ins(x, "mov rdi, %s", A);
     if (kb) mov_imm(x, "rsi", c->const_val[in->b]); else ins(x, "mov rsi, %s", B);
+    if (in->op == IR_EQ || in->op == IR_NE) {
+        /* not both numbers: every string is interned, so equality is identity */
+        int eq = in->op == IR_EQ;
+        ins(x, "cmp rdi, rsi");
+        if (br) {
+            ins(x, "%s %s", eq ? "je" : "jne", block_label(x, br->target));
+            ins(x, "jmp %s", block_label(x, br->target2));
+        } else {
+            ins(x, eq ? "sete al" : "setne al");
+            bool_from_al(x);
+            st(x, in->dst, "rax");
+            ins(x, "jmp .LL%d", back);
+        }
+        cold_end(x);
+        return;
+    }
     ins(x, "call %s", slow_entry(in->op));
     if (br && !arith) {
         ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_NIL);
