@@ -34,6 +34,10 @@ typedef struct AsmExpr {
     int64_t addend;
 } AsmExpr;
 
+/* Wrapping 64-bit arithmetic (assembler expressions wrap like GNU as's; no signed overflow). */
+static inline int64_t asm_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+static inline int64_t asm_neg(int64_t a) { return (int64_t)(0 - (uint64_t)a); }
+
 /* One symbol-dependent field, as recorded by asm_fixup (read-only for the targets). */
 typedef struct AsmFixup {
     AsmSection *section;

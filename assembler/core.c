@@ -361,7 +361,7 @@ static void layout_section(Assembler *a, AsmSection *sec) {
                     uint64_t target = t->nvar <= i
                                           ? t->raw + sec->growth[t->nvar]
                                           : t->raw + prev[t->nvar] + (sec->growth[i] - prev[i]);
-                    dist = (int64_t)target + v->relax.target.addend - (int64_t)start;
+                    dist = asm_add(v->relax.target.addend, (int64_t)(target - start));
                 }
                 size = a->target->relax_size(&v->relax, res, dist);
                 if (size < v->size) size = v->size;   /* branches only grow */
@@ -394,8 +394,8 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
             int res = relax_resolvable(sec, &v->relax);
             int64_t dist = 0;
             if (res)
-                dist = (int64_t)symbol_offset(v->relax.target.sym) + v->relax.target.addend -
-                       (int64_t)at;
+                dist = asm_add(v->relax.target.addend,
+                               (int64_t)(symbol_offset(v->relax.target.sym) - at));
             v->relax.size = v->size;
             a->target->relax_write(a, &v->relax, out, res, dist, sec, at);
         }
@@ -421,21 +421,21 @@ static int reduce_expr(AsmExpr *x, SrcLoc loc) {
             return -1;
         }
         AsmSymbol *s = x->sym;
-        x->addend += s->equated.addend;
+        x->addend = asm_add(x->addend, s->equated.addend);
         x->sym = s->equated.sym;
         if (!x->sub) x->sub = s->equated.sub;
     }
     if (x->sub) {
         AsmSymbol *sub = x->sub;
         if (sub->is_equated && !sub->equated.sym) {
-            x->addend -= sub->equated.addend;
+            x->addend = asm_add(x->addend, asm_neg(sub->equated.addend));
             x->sub = NULL;
         } else if (!sub->defined) {
             error_at(loc, "can't resolve '%s' - '%s': '%s' is undefined",
                      x->sym ? x->sym->name : "0", sub->name, sub->name);
             return -1;
         } else if (x->sym && x->sym->defined && x->sym->section == sub->section) {
-            x->addend += (int64_t)label_value(x->sym) - (int64_t)label_value(sub);
+            x->addend = asm_add(x->addend, (int64_t)(label_value(x->sym) - label_value(sub)));
             x->sym = NULL;
             x->sub = NULL;
         }
@@ -491,7 +491,7 @@ static int process_fixup(Assembler *a, const Fixup *fx) {
             error_at(f->loc, "cannot represent a %d-byte pc-relative relocation", f->size);
             return -1;
         }
-        x.addend += (int64_t)f->offset - (int64_t)label_value(x.sub);
+        x.addend = asm_add(x.addend, (int64_t)(f->offset - label_value(x.sub)));
         x.sub = NULL;
         pcrel = 1;
         type = t;
@@ -510,14 +510,15 @@ static int process_fixup(Assembler *a, const Fixup *fx) {
     }
     if (s->defined && s->binding == BIND_LOCAL && !s->is_common) {
         if (pcrel && s->section == sec)
-            return apply_resolved(a, f, field, (int64_t)label_value(s) + x.addend - (int64_t)f->offset);
+            return apply_resolved(a, f, field,
+                                  asm_add(x.addend, (int64_t)(label_value(s) - f->offset)));
         /* GNU as converts a local symbol to its section symbol unless the target needs the
          * symbol itself, or it lies in a mergeable section with a non-zero offset. */
         int keep = a->target->keep_local_symbol && a->target->keep_local_symbol(f, s);
         if ((s->section->flags & SHF_MERGE) && x.addend != 0) keep = 1;
         if (s->is_section) keep = 1;
         if (!keep) {
-            x.addend += (int64_t)label_value(s);
+            x.addend = asm_add(x.addend, (int64_t)label_value(s));
             s = s->section->symbol;
             if (type == a->plt_reloc) type = a->pc_reloc;
         }

@@ -239,7 +239,7 @@ static int parse_brackets(X86 *x, const char **pp, Operand *o) {
             else if (*end) err(x, end, "junk in memory reference: '%s'", end), rt = -1;
             else {
                 if (sign < 0) {
-                    AsmExpr neg = { e.sub, e.sym, -e.addend };
+                    AsmExpr neg = { e.sub, e.sym, asm_neg(e.addend) };
                     e = neg;
                 }
                 if ((o->disp.sym && e.sym) || (o->disp.sub && e.sub)) {
@@ -248,7 +248,7 @@ static int parse_brackets(X86 *x, const char **pp, Operand *o) {
                 } else {
                     if (e.sym) o->disp.sym = e.sym;
                     if (e.sub) o->disp.sub = e.sub;
-                    o->disp.addend += e.addend;
+                    o->disp.addend = asm_add(o->disp.addend, e.addend);
                 }
             }
         }
@@ -350,7 +350,7 @@ static int parse_operand(X86 *x, const char *p, const char *end, Operand *o) {
             if (asm_parse_expr(x->a, p, &q, &e, x->loc)) { x->failed = 1; return -1; }
             if (e.sym && o->disp.sym) { err(x, p, "bad displacement%s", ""); return -1; }
             if (e.sym) o->disp.sym = e.sym;
-            o->disp.addend += e.addend;
+            o->disp.addend = asm_add(o->disp.addend, e.addend);
             p = q;
         }
     } else if (o->kind != OP_MEM) {
@@ -524,7 +524,7 @@ static int emit_insn(X86 *x, Insn *in) {
     if (disp_size) {
         if (m->rip) {
             AsmExpr e = m->disp;
-            if (m->has_sym) e.addend -= 4 + in->imm_size;
+            if (m->has_sym) e.addend = asm_add(e.addend, -(4 + in->imm_size));
             int reloc = R_X86_64_PC32;
             if (m->gotpcrel) reloc = rex ? R_X86_64_REX_GOTPCRELX : R_X86_64_GOTPCRELX;
             if (!m->has_sym) {
@@ -1170,7 +1170,7 @@ static int h_call(X86 *x, const Mnemonic *m) {
                                                                            : R_X86_64_PC32;
     asm_emit_u8(x->a, 0xe8);
     AsmExpr e = o->disp;
-    e.addend -= 4;
+    e.addend = asm_add(e.addend, -4);
     emit_field(x, &e, 1, 4, reloc, 1);
     return 0;
 }
@@ -1199,7 +1199,7 @@ static int x86_relax_write(Assembler *a, const AsmRelax *r, uint8_t *out, int re
     if (type < 0)
         type = r->target.addend == 0 && need_plt32(r->target.sym) ? R_X86_64_PLT32 : R_X86_64_PC32;
     AsmExpr e = r->target;
-    e.addend -= 4;
+    e.addend = asm_add(e.addend, -4);
     SrcLoc loc = { NULL, r->line, r->col, NULL, 0 };
     asm_fixup_final(a, s, offset + (uint64_t)n, type, 4, 1, &e, loc);
     return 0;

@@ -29,7 +29,7 @@ static int is_constant(const AsmExpr *x) { return !x->sym && !x->sub; }
 static void fold_difference(AsmExpr *x) {
     if (x->sym && x->sub && x->sym->defined && x->sub->defined && !x->sym->is_equated &&
         !x->sub->is_equated && x->sym->section == x->sub->section && x->sym->nvar == x->sub->nvar) {
-        x->addend += (int64_t)x->sym->raw - (int64_t)x->sub->raw;
+        x->addend = asm_add(x->addend, (int64_t)x->sym->raw - (int64_t)x->sub->raw);
         x->sym = x->sub = NULL;
     }
 }
@@ -37,11 +37,11 @@ static void fold_difference(AsmExpr *x) {
 /* Equated symbols with a constant value (.set n, 5) read as that constant. */
 static void resolve_equated(AsmExpr *x) {
     if (x->sym && x->sym->is_equated && x->sym->is_absolute) {
-        x->addend += x->sym->equated.addend;
+        x->addend = asm_add(x->addend, x->sym->equated.addend);
         x->sym = NULL;
     }
     if (x->sub && x->sub->is_equated && x->sub->is_absolute) {
-        x->addend -= x->sub->equated.addend;
+        x->addend = asm_add(x->addend, asm_neg(x->sub->equated.addend));
         x->sub = NULL;
     }
 }
@@ -91,21 +91,21 @@ static AsmExpr parse_primary(ExprParser *e) {
         if (op == '-' && x.sym && !x.sub) {
             x.sub = x.sym;       /* -sym is only useful as part of a - b; keep it */
             x.sym = NULL;
-            x.addend = -x.addend;
+            x.addend = asm_neg(x.addend);
             return x;
         }
         if (op == '-' && x.sym && x.sub) {
             AsmSymbol *t = x.sym;
             x.sym = x.sub;
             x.sub = t;
-            x.addend = -x.addend;
+            x.addend = asm_neg(x.addend);
             return x;
         }
         if (!is_constant(&x)) {
             expr_error(e, p, "operator needs a constant operand");
             return x;
         }
-        x.addend = op == '-' ? -x.addend : op == '~' ? ~x.addend : !x.addend;
+        x.addend = op == '-' ? asm_neg(x.addend) : op == '~' ? ~x.addend : !x.addend;
         return x;
     }
     if (isdigit((unsigned char)*p)) {
@@ -185,12 +185,12 @@ static AsmExpr combine(ExprParser *e, const char *at, char op, AsmExpr l, AsmExp
     if (op == '+') {
         if (l.sym && r.sym) { expr_error(e, at, "cannot add two symbols"); return l; }
         if (l.sub && r.sub) { expr_error(e, at, "cannot subtract two symbols here"); return l; }
-        AsmExpr x = { l.sym ? l.sym : r.sym, l.sub ? l.sub : r.sub, l.addend + r.addend };
+        AsmExpr x = { l.sym ? l.sym : r.sym, l.sub ? l.sub : r.sub, asm_add(l.addend, r.addend) };
         fold_difference(&x);
         return x;
     }
     if (op == '-') {
-        AsmExpr neg = { r.sub, r.sym, -r.addend };
+        AsmExpr neg = { r.sub, r.sym, asm_neg(r.addend) };
         return combine(e, at, '+', l, neg);
     }
     fold_difference(&l);
@@ -204,7 +204,8 @@ static AsmExpr combine(ExprParser *e, const char *at, char op, AsmExpr l, AsmExp
     case '*': v = (int64_t)((uint64_t)a * (uint64_t)b); break;
     case '/': case '%':
         if (b == 0) { expr_error(e, at, "division by zero"); return l; }
-        v = op == '/' ? a / b : a % b;
+        if (b == -1) v = op == '/' ? asm_neg(a) : 0;   /* INT64_MIN / -1 wraps */
+        else v = op == '/' ? a / b : a % b;
         break;
     case '<': v = (int64_t)((uint64_t)a << (b & 63)); break;
     case '>': v = a >> (b & 63); break;
