@@ -22,7 +22,7 @@ $(FUZZ_OBJ)/%.o: %.c
 fuzz_objs = $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(1))
 fuzz_lib = $(call fuzz_objs,$(filter-out $(1)/main.c,$(wildcard $(1)/*.c)))
 FUZZ_COMMON := $(call fuzz_objs,$(COMMON_SRCS) fuzz/fuzz_util.c)
-FUZZ_NUMFMT_SRC := $(firstword $(wildcard runtime/numfmt.c runtime/numfmt_standin.c))
+FUZZ_NUMFMT_SRC := runtime/numfmt.c
 
 # Each harness is built only once its tool's library interface exists.
 FUZZ_HARNESSES := objdump

@@ -21,13 +21,8 @@ RT_MASM_x86_64-linux := -masm=intel
 RT_MASM_aarch64-linux :=
 RT_OBJDIR := $(BUILD)/runtime$(if $(filter soxas,$(RT_AS)),-soxas)
 
-# runtime/numfmt.c (number formatting) is written by another engineer; until it
-# exists, numfmt_standin.c provides the same two functions.
 RT_ALL_C := $(wildcard runtime/*.c)
 RT_GENERIC_C := $(filter-out runtime/sys_%.c,$(RT_ALL_C))
-ifneq ($(wildcard runtime/numfmt.c),)
-  RT_GENERIC_C := $(filter-out runtime/numfmt_standin.c,$(RT_GENERIC_C))
-endif
 
 define RT_TARGET_RULES
 RT_OBJS_$(1) := $$(patsubst runtime/%.c,$(RT_OBJDIR)/$(1)/%.o,$$(RT_GENERIC_C) runtime/sys_$$(RT_ARCH_$(1)).c) \
