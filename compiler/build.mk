@@ -1,12 +1,9 @@
 # soxcc: the compiler and driver; links the assembler and linker libraries (one process).
-# Both libraries are linked whole: the driver reaches them through weak references
-# (compiler/toolchain.c), so soxcc builds even while one of them is incomplete.
 # soxcc is linked statically (not under SANITIZE=1): on the reference machine dynamic
 # loading alone cost ~6 ms per run, more than compiling hello world.
 SOXCC_SRCS := $(wildcard compiler/*.c)
 SOXCC_STATIC := $(if $(filter 1,$(SANITIZE)),,-static)
 bin/soxcc: $(SOXCC_SRCS:%.c=$(BUILD)/%.o) $(SOXAS_LIB) $(SOXLD_LIB) $(COMMON_LIB)
 	@mkdir -p bin
-	$(CC) $(ALL_LDFLAGS) $(SOXCC_STATIC) $(SOXCC_SRCS:%.c=$(BUILD)/%.o) \
-	  -Wl,--whole-archive $(SOXAS_LIB) $(SOXLD_LIB) -Wl,--no-whole-archive $(COMMON_LIB) -o $@
+	$(CC) $(ALL_LDFLAGS) $(SOXCC_STATIC) $^ -o $@
 TOOLS += bin/soxcc

@@ -1,36 +1,21 @@
-/* toolchain.c — the adapter between the driver and the assembler/linker libraries
- * (assembler/soxas.h, linker/soxld.h), which run in soxcc's own process.
- *
- * The entry points are weak references, and compiler/build.mk links both libraries
- * whole, so soxcc still builds (and -S still works) while a library is incomplete;
- * a missing one is reported as a clear error instead of a link failure. */
+/* toolchain.c — the driver's view of the assembler and linker libraries
+ * (assembler/soxas.h, linker/soxld.h), which run inside soxcc's own process:
+ * one small adapter so driver.c knows nothing of their option structures. */
 #include "compiler/driver.h"
 #include "assembler/soxas.h"
 #include "common/diag.h"
 #include "linker/soxld.h"
 #include <stdlib.h>
 
-extern int soxas_assemble(Target t, const char *input_name, const char *text, size_t len,
-                          const char *output_path) __attribute__((weak));
-extern int soxld_link(const SoxldOptions *opts) __attribute__((weak));
-
 int tool_assemble(Target t, const char *input_name, const char *text, size_t len,
                   const char *output_path) {
-    if (!soxas_assemble) {
-        error("this soxcc was built without the assembler library");
-        return 1;
-    }
     return soxas_assemble(t, input_name, text, len, output_path);
 }
 
 /* Link order: crt1.o, the program's objects, then -L<sysroot lib> -lsoxrt. */
 int tool_link(Target t, const char *sysroot_lib, const char *const *objects, int nobjects,
               const char *output) {
-    if (!soxld_link) {
-        error("this soxcc was built without the linker library");
-        return 1;
-    }
-    SoxldInput inputs[nobjects + 2];
+    SoxldInput *inputs = xcalloc((size_t)nobjects + 2, sizeof *inputs);
     char *crt1 = xformat("%s/crt1.o", sysroot_lib);
     int n = 0;
     inputs[n++] = (SoxldInput){crt1, 0};
@@ -42,5 +27,6 @@ int tool_link(Target t, const char *sysroot_lib, const char *const *objects, int
                          .nlib_dirs = 1, .output = output};
     int rc = soxld_link(&opts);
     free(crt1);
+    free(inputs);
     return rc;
 }
