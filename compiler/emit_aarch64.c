@@ -386,6 +386,49 @@ static void emit_call(A64 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a[i] / a[i] = v: an array with a number index in range is read or written
+ * inline (SoxArray items at +16, count at +24); anything else, including every
+ * error, goes to the runtime. */
+static void emit_index(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int set = in->op == IR_INDEX_SET;
+    const char *a = use(x, in->a, "x11");
+    const char *i = use(x, in->b, "x12");
+    const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
+    ins(x, "asr x10, %s, #50", a);
+    ins(x, "cmn x10, #1");
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x10", a);
+    ins(x, "ldrb w14, [x10]");
+    ins(x, "cmp w14, #%d", SOX_OBJ_ARRAY);
+    ins(x, "b.ne .LL%d", slow);
+    check_number(x, i, slow);
+    ins(x, "fmov d0, %s", i);
+    ins(x, "fcmp d0, d0");
+    ins(x, "b.vs .LL%d", slow);             /* NaN would convert to 0 */
+    ins(x, "fcvtzs x14, d0");
+    ins(x, "ldr x9, [x10, #24]");
+    ins(x, "cmp x14, x9");
+    ins(x, "b.hs .LL%d", slow);
+    ins(x, "ldr x10, [x10, #16]");
+    if (set) {
+        ins(x, "str %s, [x10, x14, lsl #3]", v);
+        ins(x, "mov x9, %s", v);
+    } else {
+        ins(x, "ldr x9, [x10, x14, lsl #3]");
+    }
+    buf_printf(x->o, ".LL%d:\n", back);
+    st(x, in->dst, "x9");
+    cold_begin(x, slow, in->line);
+    ins(x, "mov x0, %s", a);
+    ins(x, "mov x1, %s", i);
+    if (set) ins(x, "mov x2, %s", v);
+    ins(x, "bl %s", set ? "sox_index_set" : "sox_index_get");
+    ins(x, "mov x9, x0");
+    ins(x, "b .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in x9. */
 static void undefined_check(A64 *x, const IrInstr *in) {
     int fail = cg_new_label(x->c);
@@ -529,6 +572,8 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         ld(x, "x0", in->a);
         if (b->id + 1 != x->c->f->nblocks) ins(x, "b .Lret%d", x->c->fid);
         break;
+    case IR_INDEX_GET:
+    case IR_INDEX_SET: emit_index(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_off(x, (int)in->imm);

@@ -357,6 +357,50 @@ static void emit_call(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a[i] / a[i] = v: an array with a number index in range is read or written
+ * inline (SoxArray items at +16, count at +24); anything else, including every
+ * error, goes to the runtime. */
+static void emit_index(X86 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int set = in->op == IR_INDEX_SET;
+    const char *A = src(x, in->a, "rax");
+    const char *I = src(x, in->b, "rcx");
+    const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
+    ins(x, "mov r11, %s", A);
+    ins(x, "sar r11, 50");
+    ins(x, "cmp r11, -1");
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov r11, %s", A);
+    untag(x, "r11");
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_ARRAY);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)SOX_QNAN);
+    ins(x, "mov rdx, %s", I);
+    ins(x, "and rdx, r10");
+    ins(x, "cmp rdx, r10");
+    ins(x, "je .LL%d", slow);
+    ins(x, "movq xmm0, %s", I);
+    ins(x, "cvttsd2si rdx, xmm0");          /* NaN and huge give INT64_MIN */
+    ins(x, "cmp rdx, QWORD PTR [r11+24]");
+    ins(x, "jae .LL%d", slow);
+    ins(x, "mov r11, QWORD PTR [r11+16]");
+    if (set) {
+        ins(x, "mov QWORD PTR [r11+rdx*8], %s", V);
+        ins(x, "mov rax, %s", V);
+    } else {
+        ins(x, "mov rax, QWORD PTR [r11+rdx*8]");
+    }
+    buf_printf(x->o, ".LL%d:\n", back);
+    st(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
+    ins(x, "mov rdi, %s", A);
+    ins(x, "mov rsi, %s", I);
+    if (set) ins(x, "mov rdx, %s", V);
+    ins(x, "call %s", set ? "sox_index_set" : "sox_index_get");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in rax. */
 static void undefined_check(X86 *x, const IrInstr *in) {
     int fail = cg_new_label(x->c);
@@ -497,6 +541,8 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         ld(x, "rax", in->a);
         if (b->id + 1 != x->c->f->nblocks) ins(x, "jmp .Lret%d", x->c->fid);
         break;
+    case IR_INDEX_GET:
+    case IR_INDEX_SET: emit_index(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_offset(x, (int)in->imm);

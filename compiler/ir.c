@@ -122,7 +122,7 @@ static const char *const op_names[IR_OP_COUNT] = {
     [IR_ADD] = "add", [IR_SUB] = "sub", [IR_MUL] = "mul", [IR_DIV] = "div",
     [IR_LT] = "lt", [IR_LE] = "le", [IR_GT] = "gt", [IR_GE] = "ge", [IR_EQ] = "eq", [IR_NE] = "ne",
     [IR_NEG] = "neg", [IR_NOT] = "not", [IR_CALL] = "call", [IR_RTCALL] = "rtcall",
-    [IR_JMP] = "jmp", [IR_BR] = "br", [IR_BR_NEG] = "brneg", [IR_BR_IS] = "bris", [IR_RET] = "ret", [IR_TABLE_CALL] = "tablecall",
+    [IR_JMP] = "jmp", [IR_BR] = "br", [IR_BR_NEG] = "brneg", [IR_BR_IS] = "bris", [IR_RET] = "ret", [IR_TABLE_CALL] = "tablecall", [IR_INDEX_GET] = "indexget", [IR_INDEX_SET] = "indexset",
 };
 
 const char *ir_op_name(IrOp op) { return op < IR_OP_COUNT ? op_names[op] : "?"; }

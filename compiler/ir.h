@@ -37,6 +37,8 @@ typedef enum IrOp {
     IR_BR_NEG,      /* if (int64)a < 0 goto target else target2 */
     IR_BR_IS,       /* if a == imm (raw word) goto target else target2 */
     IR_RET,         /* return a */
+    IR_INDEX_GET,   /* dst = a[b]: inline for arrays, else sox_index_get */
+    IR_INDEX_SET,   /* dst = a[b] = args[0]: inline for arrays, else sox_index_set */
     IR_TABLE_CALL,  /* for each {chars, len, root offset} of table sym (ended by a NULL):
                        roots[offset] = rtsym(chars, len); imm = scratch word for the cursor */
     IR_OP_COUNT

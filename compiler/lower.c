@@ -88,14 +88,6 @@ static int rtcall1(Lower *L, const char *sym, int a) {
     return d;
 }
 
-static int rtcall2(Lower *L, const char *sym, int a, int b) {
-    int d = ir_vreg(L->f);
-    IrInstr *in = ir_rtcall(L->f, d, sym, 2);
-    arg_vreg(in, 0, a);
-    arg_vreg(in, 1, b);
-    return d;
-}
-
 static int root_get(Lower *L, int root) {
     int d = ir_vreg(L->f);
     ir_emit(L->f, IR_ROOT_GET, d, -1, -1)->imm = root;
@@ -314,17 +306,17 @@ static int lower_property(Lower *L, const Expr *e) {
 static int lower_index(Lower *L, const Expr *e) {
     int obj = lower_expr(L, e->object);
     int idx = lower_expr(L, e->index);
-    if (e->kind == EXPR_INDEX) {
-        set_line(L, e->line);
-        return rtcall2(L, "sox_index_get", obj, idx);
-    }
-    int val = lower_expr(L, e->value);
+    int val = e->kind == EXPR_INDEX_SET ? lower_expr(L, e->value) : -1;
     set_line(L, e->line);
     int d = ir_vreg(L->f);
-    IrInstr *in = ir_rtcall(L->f, d, "sox_index_set", 3);
-    arg_vreg(in, 0, obj);
-    arg_vreg(in, 1, idx);
-    arg_vreg(in, 2, val);
+    if (e->kind == EXPR_INDEX) {
+        ir_emit(L->f, IR_INDEX_GET, d, obj, idx);
+        return d;
+    }
+    IrInstr *in = ir_emit(L->f, IR_INDEX_SET, d, obj, idx);
+    in->nargs = 1;
+    in->args = xcalloc(1, sizeof *in->args);
+    arg_vreg(in, 0, val);
     return d;
 }
 
