@@ -173,7 +173,27 @@ else
     fi
 fi
 
-# ---- 5. AArch64 (data and runner by the AArch64 encoder's owner) ----
+# ---- 5. Capstone round trip: soxas's bytes, disassembled, must assemble to the same bytes ----
+# (files without branches or relocations, whose disassembly is self-contained)
+if cc -O1 -o "$tmp/roundtrip" "$here/x86_64/roundtrip.c" -lcapstone 2> /dev/null; then
+    for f in "$here"/x86_64/{alu,mov,muldiv,sse}.s; do
+        name=x86_64/roundtrip/$(basename "$f" .s)
+        "$soxas" "$f" -o "$tmp/rt1.o" 2> /dev/null || { echo "FAIL $name: soxas failed"; continue; }
+        "$tmp/roundtrip" "$tmp/rt1.o" > "$tmp/rt.s" 2> "$tmp/rt.err" || { echo "FAIL $name: $(head -1 "$tmp/rt.err")"; continue; }
+        if ! "$soxas" "$tmp/rt.s" -o "$tmp/rt2.o" 2> "$tmp/rt.err"; then
+            echo "FAIL $name: soxas rejects Capstone's listing: $(grep -m1 error "$tmp/rt.err")"; continue
+        fi
+        if [ "$(text_bytes "$tmp/rt1.o")" = "$(text_bytes "$tmp/rt2.o")" ]; then
+            echo "PASS $name ($(grep -c . "$tmp/rt.s") instructions)"
+        else
+            echo "FAIL $name: bytes differ after the round trip"
+        fi
+    done
+else
+    echo "SKIP x86_64/roundtrip: Capstone (libcapstone-dev) not available"
+fi
+
+# ---- 6. AArch64 (data and runner by the AArch64 encoder's owner) ----
 if [ -x "$here/aarch64/check.sh" ]; then
     "$here/aarch64/check.sh" "$soxas"
 fi
