@@ -280,6 +280,10 @@ static bool parse_one(A64Ctx *c, const char **pp, const char *text, A64Operand *
         *pp = p;
         return true;
     }
+    if (*p == '=') {
+        error_at(a64_loc(c, op->col), "literal pools ('ldr Rt, =value') are not supported");
+        return false;
+    }
     if (*p == '#') {
         op->hash = true;
         p = skip_ws(p + 1);

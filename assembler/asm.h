@@ -130,6 +130,7 @@ int asm_symbol_is_global(const AsmSymbol *s);           /* .globl/.weak (bound n
 int asm_symbol_is_weak(const AsmSymbol *s);             /* .weak */
 int asm_symbol_visibility(const AsmSymbol *s);          /* STV_* */
 AsmSection *asm_symbol_section(const AsmSymbol *s);     /* NULL if undefined or absolute */
+void asm_symbol_keep(AsmSymbol *s);                     /* emit it even if nothing refers to it */
 int asm_section_flags_merge(const AsmSection *s);       /* section has SHF_MERGE */
 
 /* ---- Fixups ---- */

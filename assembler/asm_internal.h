@@ -20,7 +20,7 @@ struct AsmSymbol {
     uint64_t value;             /* final value, after layout */
     unsigned defined : 1, temporary : 1, is_section : 1, is_file : 1, is_absolute : 1,
         is_equated : 1, is_common : 1, local_directive : 1, in_reloc : 1, has_size : 1,
-        explicit_binding : 1, referenced : 1, deleted : 1, is_mapping : 1;
+        explicit_binding : 1, referenced : 1, deleted : 1, is_mapping : 1, kept : 1;
     int binding;                /* BIND_* */
     int type;                   /* STT_* */
     int visibility;             /* STV_* */
@@ -131,7 +131,6 @@ struct Assembler {
     int nop_fill;               /* explicit fill byte that still means NOP padding, or -1 */
     int plt_reloc, pc_reloc;
     int locals_on_use;          /* an instruction operand turns a .L label into a full symbol */
-    int in_instruction;         /* the target encoder is running */
     LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
     size_t nlcomm, cap_lcomm;
 };

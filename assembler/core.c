@@ -233,9 +233,7 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
         asm_mapping_state(a, MAP_INSN);
         uint32_t unit = (uint32_t)a->target->code_alignment_unit;
         if (unit > a->cur->align) a->cur->align = unit;
-        a->in_instruction = 1;
         a->target->encode(a, mnemonic, args, loc);
-        a->in_instruction = 0;
         return;
     }
 }

@@ -84,7 +84,7 @@ static int symbol_emitted(const Assembler *a, const AsmSymbol *s) {
     if (s->is_section) return s->in_reloc || a->keep_section_symbols;
     if (s->order < 0) return 0;
     if (s->binding != BIND_LOCAL || s->is_common) return s->defined || s->is_common || s->in_reloc || s->explicit_binding;
-    if (!s->defined && !s->is_equated) return s->in_reloc;   /* undefined: becomes global */
+    if (!s->defined && !s->is_equated) return s->in_reloc || s->kept;   /* undefined: global */
     if (s->is_equated && !s->is_absolute) return 0;
     return !s->temporary || s->in_reloc;
 }

@@ -267,6 +267,17 @@ static int parse_operand(X86 *x, const char *p, const char *end, Operand *o) {
     o->base = o->index = -1;
     o->text = p;
     p = skip_blank(p);
+    /* gcc writes indirect calls as "call [QWORD PTR 16[rbx]]": drop the outer brackets */
+    if (*p == '[' && end[-1] == ']') {
+        const char *q = skip_blank(p + 1);
+        for (size_t i = 0; i < sizeof size_names / sizeof *size_names; i++) {
+            if (word_is(q, size_names[i].name)) {
+                p = q;
+                end--;
+                break;
+            }
+        }
+    }
     /* fast path: a lone register (the common case) */
     const char *w = p;
     while (is_ident_char((unsigned char)*w)) w++;
@@ -331,7 +342,13 @@ static int parse_operand(X86 *x, const char *p, const char *end, Operand *o) {
             while (is_ident_char((unsigned char)*p)) p++;
             size_t n = (size_t)(p - s);
             if (n == 3 && !strncasecmp(s, "plt", 3)) o->plt = 1;
-            else if (n == 8 && !strncasecmp(s, "gotpcrel", 8)) o->gotpcrel = 1;
+            else if (n == 8 && !strncasecmp(s, "gotpcrel", 8)) {
+                /* like GNU as, any GOT reference brings in _GLOBAL_OFFSET_TABLE_ */
+                AsmExpr got;
+                o->gotpcrel = 1;
+                if (!asm_parse_expr(x->a, "_GLOBAL_OFFSET_TABLE_", NULL, &got, x->loc) && got.sym)
+                    asm_symbol_keep(got.sym);
+            }
             else { err(x, s - 1, "unsupported relocation operator '%s'", s - 1); return -1; }
             p = skip_blank(p);
         }

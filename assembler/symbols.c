@@ -84,13 +84,13 @@ static void place_here(Assembler *a, AsmSymbol *s) {
 }
 
 /* GNU as keeps a .L label defined before any use out of its symbol list (a "local symbol")
- * until it is converted: by the x86 Intel-syntax operand parser on use, otherwise when a
+ * until it is converted: on x86 by any expression that uses it, on AArch64 only when a
  * relocation needs it while the object is written. In .symtab such labels sit at that point. */
 void asm_symbol_referenced(Assembler *a, AsmSymbol *s) {
     if (!s->temporary || s->referenced || s->is_section) return;
     if (!s->defined) {
         s->referenced = 1;   /* created by this forward reference: a full symbol already */
-    } else if (a->locals_on_use && a->in_instruction) {
+    } else if (a->locals_on_use) {
         s->referenced = 1;
         s->order = a->order_counter++;
     }
@@ -188,6 +188,7 @@ int asm_symbol_is_global(const AsmSymbol *s) { return s->binding != BIND_LOCAL; 
 int asm_symbol_is_weak(const AsmSymbol *s) { return s->binding == BIND_WEAK; }
 int asm_symbol_visibility(const AsmSymbol *s) { return s->visibility; }
 AsmSection *asm_symbol_section(const AsmSymbol *s) { return s->defined ? s->section : NULL; }
+void asm_symbol_keep(AsmSymbol *s) { s->kept = 1; }
 int asm_section_flags_merge(const AsmSection *s) { return (s->flags & SHF_MERGE) != 0; }
 
 /* ---- sections ---- */

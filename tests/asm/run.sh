@@ -159,10 +159,12 @@ else
         for c in "$here"/csrc/*.c "$root"/runtime/*.c; do
             [ -e "$c" ] || continue
             case "$c" in *_aarch64.c) continue ;; esac   # the other target's system layer
-            for opt in -O2 -O0; do
-                base=$(basename "$c" .c)$opt
+            opts="-O2 -O0"
+            case "$c" in "$here"/csrc/*) opts="$opts -O2_-fPIC" ;; esac   # GOT references too
+            for opt in $opts; do
+                base=$(basename "$c" .c)${opt/_/}
                 case "$c" in "$root"/runtime/*) base=runtime/$base ;; esac
-                if gcc $opt -S -masm=intel -fno-asynchronous-unwind-tables -fno-unwind-tables \
+                if gcc ${opt/_/ } -S -masm=intel -fno-asynchronous-unwind-tables -fno-unwind-tables \
                     -I"$root" -o "$tmp/gcc.s" "$c" 2> "$tmp/gcc.err"; then
                     differential "$tmp/gcc.s" "x86_64/gcc/$base"
                 else
