@@ -2,30 +2,50 @@
  * (`soxcc -dump-ast`, used by the parser tests). */
 #include "compiler/ast.h"
 #include "common/buf.h"
+#include "common/diag.h"
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Blocks come straight from mmap: already zeroed (no memset per node) and
+ * populated up front, which on the reference machine cost about half as much as
+ * taking one page fault per 4 KB.  Sizes double from 256 KB to 8 MB, so hello world
+ * stays small and a 100 000-line program needs a handful of blocks. */
 struct AstArenaBlock {
     AstArenaBlock *next;
-    size_t used, size;
-    _Alignas(16) unsigned char data[];
+    size_t used, size;          /* size counts the whole mapping */
 };
+
+#define ARENA_FIRST_BLOCK (256u << 10)
+#define ARENA_MAX_BLOCK (8u << 20)
+#define ARENA_HEADER ((sizeof(AstArenaBlock) + 15) & ~(size_t)15)
+
+static AstArenaBlock *new_block(AstArena *a, size_t need) {
+    size_t size = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;
+    if (size > ARENA_MAX_BLOCK)
+        size = ARENA_MAX_BLOCK;
+    if (size < need + ARENA_HEADER)
+        size = need + ARENA_HEADER;
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+                   -1, 0);
+    if (p == MAP_FAILED)
+        fatal("out of memory (%zu bytes for the syntax tree)", size);
+    AstArenaBlock *b = p;
+    b->next = a->head;
+    b->used = ARENA_HEADER;
+    b->size = size;
+    a->head = b;
+    return b;
+}
 
 void *ast_alloc(AstArena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     AstArenaBlock *b = a->head;
-    if (!b || b->size - b->used < n) {
-        size_t size = n > 64 * 1024 ? n : 64 * 1024;
-        b = xmalloc(sizeof *b + size);
-        b->next = a->head;
-        b->used = 0;
-        b->size = size;
-        a->head = b;
-    }
-    void *p = b->data + b->used;
+    if (!b || b->size - b->used < n)
+        b = new_block(a, n);
+    void *p = (char *)b + b->used;
     b->used += n;
-    memset(p, 0, n);
-    return p;
+    return p;                   /* zero: fresh anonymous memory, never reused */
 }
 
 char *ast_strndup(AstArena *a, const char *s, size_t n) {
@@ -38,7 +58,7 @@ char *ast_strndup(AstArena *a, const char *s, size_t n) {
 void ast_arena_free(AstArena *a) {
     while (a->head) {
         AstArenaBlock *next = a->head->next;
-        free(a->head);
+        munmap(a->head, a->head->size);
         a->head = next;
     }
 }
