@@ -42,6 +42,14 @@ static bool parse_decimal(const uint8_t *p, size_t len, uint64_t *out) {
     return true;
 }
 
+/* A space-padded number field read leniently (digits up to the first non-digit). */
+static unsigned long long header_number(const uint8_t *p, size_t len, unsigned base) {
+    unsigned long long v = 0;
+    for (size_t i = 0; i < len && p[i] >= '0' && p[i] < '0' + (int)base; i++)
+        v = v * base + (unsigned)(p[i] - '0');
+    return v;
+}
+
 static void copy_name(ArMember *m, const char *s, size_t len) {
     if (len >= sizeof m->name)
         len = sizeof m->name - 1;
@@ -106,6 +114,10 @@ static int read_member(ArIter *it, ArMember *m, const uint8_t **hdr_out) {
                     (unsigned long long)size);
     memset(m, 0, sizeof *m);
     m->header_offset = at;
+    m->date = header_number(hdr + 16, 12, 10);
+    m->uid = header_number(hdr + 28, 6, 10);
+    m->gid = header_number(hdr + 34, 6, 10);
+    m->mode = header_number(hdr + 40, 8, 8);
     m->data = hdr + AR_HEADER;
     m->size = (size_t)size;
     it->pos = at + AR_HEADER + (size_t)size;

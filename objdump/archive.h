@@ -14,6 +14,8 @@ typedef struct ArMember {
     const uint8_t *data;
     size_t size;
     size_t header_offset;       /* where the member's 60-byte header starts */
+    /* Header fields shown by -a; 0 when a field is not a number (they do not matter to us). */
+    unsigned long long date, uid, gid, mode;
 } ArMember;
 
 typedef struct ArIter {

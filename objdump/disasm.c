@@ -346,15 +346,43 @@ static bool starts_number(const char *p, const char *start) {
              (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9'));
 }
 
-/* Capstone's Intel syntax is "dword ptr [rax + 8], 3"; GNU's, which users know, is
- * "DWORD PTR [rax+0x8],0x3".  Rewrite spacing, size keywords and decimal numbers. */
-static void print_gnu_intel(FILE *out, const char *op) {
+/* Length of the register name at p when it is an index register (the second term of a
+ * memory operand, not followed by a scale): GNU writes those with "*1". */
+static size_t unscaled_index(const char *p) {
+    size_t n = 0;
+    while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' && p[n] <= '9'))
+        n++;
+    if (n == 0 || !(p[0] >= 'a' && p[0] <= 'z'))
+        return 0;
+    return p[n] == ']' || strncmp(p + n, " + ", 3) == 0 || strncmp(p + n, " - ", 3) == 0 ? n : 0;
+}
+
+/* Capstone's Intel syntax is "dword ptr [rax + rbx], 3"; GNU's, which users know, is
+ * "DWORD PTR [rax+rbx*1+0x0],0x3".  Rewrite spacing, size keywords, decimal numbers, unscaled
+ * index registers and, when the encoding has a displacement of zero, that displacement. */
+static void print_gnu_intel(FILE *out, const char *op, bool zero_disp, bool implicit_one) {
     static const char *const sizes[] = {"byte ptr", "word ptr", "dword ptr", "qword ptr", "xmmword ptr",
                                         "ymmword ptr", "zmmword ptr", "tbyte ptr", "xword ptr"};
+    bool in_mem = false, disp_seen = false;
     for (const char *p = op; *p;) {
         if (p[0] == ',' && p[1] == ' ') { fputc(',', out); p += 2; continue; }
         if (strncmp(p, "[rip]", 5) == 0) { fputs("[rip+0x0]", out); p += 5; continue; }
-        if (p[0] == ' ' && (p[1] == '+' || p[1] == '-') && p[2] == ' ') { fputc(p[1], out); p += 3; continue; }
+        if (*p == '[') { in_mem = true; disp_seen = false; }
+        if (*p == ']' && in_mem) {
+            if (zero_disp && !disp_seen)
+                fputs("+0x0", out);
+            in_mem = false;
+        }
+        if (p[0] == ' ' && (p[1] == '+' || p[1] == '-') && p[2] == ' ') {
+            fputc(p[1], out);
+            p += 3;
+            size_t n = in_mem && p[-2] == '+' ? unscaled_index(p) : 0;
+            if (n) {
+                fprintf(out, "%.*s*1", (int)n, p);
+                p += n;
+            }
+            continue;
+        }
         bool size_kw = false;
         for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && !size_kw; i++) {
             size_t n = strlen(sizes[i]);
@@ -367,15 +395,31 @@ static void print_gnu_intel(FILE *out, const char *op) {
         }
         if (size_kw)
             continue;
+        if (p[0] == '0' && p[1] == 'x')
+            disp_seen = disp_seen || in_mem;
         if (starts_number(p, op)) {
             char *end;
             unsigned long long v = strtoull(p, &end, 10);
-            fprintf(out, "0x%llx", v);
+            /* The shift-by-one forms (D0/D1) encode no immediate: GNU writes a plain 1. */
+            fprintf(out, implicit_one && v == 1 && !*end ? "%llu" : "0x%llx", v);
+            disp_seen = disp_seen || in_mem;
             p = end;
             continue;
         }
         fputc(*p++, out);
     }
+}
+
+/* An x86 memory operand whose encoding carries a displacement of zero ("+0x0" in GNU). */
+static bool x86_zero_displacement(const cs_insn *in) {
+    if (!in->detail || in->detail->x86.encoding.disp_size == 0)
+        return false;
+    const cs_x86 *x = &in->detail->x86;
+    for (int i = 0; i < x->op_count; i++)
+        if (x->operands[i].type == X86_OP_MEM && x->operands[i].mem.disp == 0 &&
+            x->operands[i].mem.base != X86_REG_RIP)
+            return true;
+    return false;
 }
 
 /* GNU prints AArch64 arithmetic and logical immediates in hex and memory offsets, shift
@@ -440,7 +484,8 @@ static void print_operands(const Disasm *d, const cs_insn *in) {
     if (is_aarch64(d))
         print_gnu_a64(d->out, in->mnemonic, in->op_str);
     else if (!d->opt->att_syntax)
-        print_gnu_intel(d->out, in->op_str);
+        print_gnu_intel(d->out, in->op_str, x86_zero_displacement(in),
+                        in->detail && in->detail->x86.encoding.imm_size == 0);
     else
         fputs(in->op_str, d->out);
     if (rip_relative_target(d, in, &target)) {

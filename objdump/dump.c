@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
+#include <time.h>
 
 static const char *format_name(const ElfFile *f) {
     return f->machine == EM_AARCH64 ? "elf64-littleaarch64" : "elf64-x86-64";
@@ -296,8 +297,25 @@ static bool fail(DumpError *err, const char *file, const char *message) {
     return false;
 }
 
+/* -a: "rw-r--r-- 0/0   1128 Jan  1 00:00 1970 name" for a member, the name for a file. */
+static void print_archive_header(FILE *out, const char *name, const ArMember *m) {
+    if (!m) {
+        fprintf(out, "%s\n", name);
+        return;
+    }
+    char mode[10], date[64];
+    for (int i = 0; i < 9; i++)
+        mode[i] = m->mode & (0400u >> i) ? "rwxrwxrwx"[i] : '-';
+    mode[9] = 0;
+    time_t t = (time_t)m->date;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(date, sizeof date, "%b %e %H:%M %Y", &tm))
+        snprintf(date, sizeof date, "%llu", m->date);
+    fprintf(out, "%s %llu/%llu %6zu %s %s\n", mode, m->uid, m->gid, m->size, date, name);
+}
+
 static bool dump_elf(FILE *out, const char *name, const uint8_t *data, size_t size, const DumpOptions *opt,
-                     DumpError *err) {
+                     const ArMember *member, DumpError *err) {
     ElfFile f;
     bool ok = elf_load(&f, data, size);
     if (!ok) {
@@ -305,8 +323,13 @@ static bool dump_elf(FILE *out, const char *name, const uint8_t *data, size_t si
         elf_free(&f);
         return false;
     }
-    /* GNU puts -f's lines right under the format line, other listings after a blank line. */
-    fprintf(out, "\n%s:     file format %s\n%s", name, format_name(&f), opt->file_header ? "" : "\n");
+    /* GNU puts -a's and -f's lines right under the format line, other listings after a
+     * blank line. */
+    fprintf(out, "\n%s:     file format %s\n", name, format_name(&f));
+    if (opt->archive_headers)
+        print_archive_header(out, name, member);
+    if (!opt->file_header)
+        fputc('\n', out);
     if (opt->file_header)
         print_file_header(out, &f);
     if (opt->private_headers)
@@ -343,7 +366,7 @@ static bool dump_archive(FILE *out, const char *name, const uint8_t *data, size_
             fprintf(out, "\n%s: member is not an ELF object, skipped\n", member);
             continue;
         }
-        if (!dump_elf(out, m.name, m.data, m.size, opt, err)) {
+        if (!dump_elf(out, m.name, m.data, m.size, opt, &m, err)) {
             /* Offsets in the message are within the member: say where it starts. */
             size_t len = strlen(err->message);
             snprintf(err->file, sizeof err->file, "%s", member);
@@ -361,5 +384,5 @@ bool dump_input(FILE *out, const char *name, const uint8_t *data, size_t size, c
         return dump_archive(out, name, data, size, opt, err);
     if (size >= 8 && memcmp(data, "!<thin>\n", 8) == 0)
         return fail(err, name, "thin archives are not supported (magic at offset 0x0)");
-    return dump_elf(out, name, data, size, opt, err);
+    return dump_elf(out, name, data, size, opt, NULL, err);
 }

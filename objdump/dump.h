@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 typedef struct DumpOptions {
+    bool archive_headers;       /* -a: the file name, or an archive member's ar header */
     bool file_header;           /* -f */
     bool private_headers;       /* -p: program headers */
     bool section_headers;       /* -h */

@@ -16,10 +16,11 @@ static void usage(FILE *out) {
             "Usage: soxobjdump <option(s)> <file(s)>\n"
             " Display information from ELF64 objects, executables and ar archives\n"
             " (x86-64 and AArch64).  At least one of the following switches must be given:\n"
+            "  -a, --archive-headers    Display archive member headers (the file name otherwise)\n"
             "  -f, --file-headers       Display the contents of the overall file header\n"
             "  -p, --private-headers    Display the program headers\n"
             "  -h, --section-headers    Display the contents of the section headers\n"
-            "  -x, --all-headers        Display all available header information (-f -p -h -r -t)\n"
+            "  -x, --all-headers        Display all available header information (-a -f -p -h -r -t)\n"
             "  -d, --disassemble        Display assembler contents of executable sections,\n"
             "                           with relocations shown after the instructions they patch\n"
             "  -D, --disassemble-all    Display assembler contents of all sections\n"
@@ -36,6 +37,7 @@ static void usage(FILE *out) {
 }
 
 static const struct option long_options[] = {
+    {"archive-headers", no_argument, 0, 'a'},
     {"file-headers", no_argument, 0, 'f'},
     {"private-headers", no_argument, 0, 'p'},
     {"section-headers", no_argument, 0, 'h'},
@@ -72,7 +74,7 @@ static bool parse_disassembler_options(DumpOptions *opt, const char *arg) {
 }
 
 static bool anything_requested(const DumpOptions *o) {
-    return o->file_header || o->private_headers || o->section_headers || o->symbols || o->relocs ||
+    return o->archive_headers || o->file_header || o->private_headers || o->section_headers || o->symbols || o->relocs ||
            o->disassemble || o->disassemble_all || o->full_contents;
 }
 
@@ -95,13 +97,14 @@ int main(int argc, char **argv) {
     DumpOptions opt = {0};
     diag_set_program("soxobjdump");
     int c;
-    while ((c = getopt_long(argc, argv, "fphxdDstrj:M:v", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "afphxdDstrj:M:v", long_options, NULL)) != -1) {
         switch (c) {
+        case 'a': opt.archive_headers = true; break;
         case 'f': opt.file_header = true; break;
         case 'p': opt.private_headers = true; break;
         case 'h': opt.section_headers = true; break;
         case 'x':
-            opt.file_header = opt.private_headers = opt.section_headers = true;
+            opt.archive_headers = opt.file_header = opt.private_headers = opt.section_headers = true;
             opt.symbols = opt.relocs = true;
             break;
         case 'd': opt.disassemble = true; break;
@@ -130,7 +133,7 @@ int main(int argc, char **argv) {
                 error("cannot open '%s': %s", argv[i], strerror(errno));
                 return 1;
             }
-        error("no display option given: use at least one of -f -p -h -x -d -D -s -t -r (try --help)");
+        error("no display option given: use at least one of -a -f -p -h -x -d -D -s -t -r (try --help)");
         return 1;
     }
     int status = 0;

@@ -256,3 +256,8 @@ if [ -f "$W/x86_64-linux/lib_small.o" ]; then
     printf 'bsd_named.o\0\0'; cat "$obj"; } > "$W/bsd.a"
   expect_status cli/bsd-archive 0 '^bsd_named.o:     file format elf64-x86-64' "$OD" -t "$W/bsd.a"
 fi
+# -a: ar headers of members exactly as GNU objdump prints them.
+if [ -f "$W/x86_64-linux/lib.a" ] && command -v objdump >/dev/null; then
+  objdump -a "$W/x86_64-linux/lib.a" > "$W/a.gnu"; "$OD" -a "$W/x86_64-linux/lib.a" > "$W/a.ours"
+  compare cli/archive-headers "-a listing" "$W/a.gnu" "$W/a.ours"
+fi
