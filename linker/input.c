@@ -547,7 +547,6 @@ Archive *ar_parse(Linker *ld, const char *path, const uint8_t *data, size_t size
     }
     ArScan sc = {.ld = ld, .path = path, .data = data, .size = size};
     Archive *ar = NULL;
-    /* Long names may come after the members that use them only in broken archives. */
     if (!ar_scan_members(&sc))
         goto out;
     ar = arena_alloc(&ld->arena, sizeof *ar);

@@ -103,10 +103,6 @@ int ld_is_elf(const uint8_t *data, size_t size);
 ObjFile *obj_parse(Linker *ld, const char *name, const uint8_t *data, size_t size);
 /* Parses an archive's members and symbol index (built from the members when absent). */
 Archive *ar_parse(Linker *ld, const char *path, const uint8_t *data, size_t size);
-/* The global symbol a relocation refers to, or NULL for a local one. */
-static inline Symbol *obj_global(const ObjFile *f, uint32_t symidx) {
-    return f->symbols[symidx];
-}
 
 /* ---- symbols.c ---- */
 enum { SYM_UNDEF, SYM_DEFINED, SYM_COMMON, SYM_LINKER };
@@ -134,7 +130,6 @@ void sym_add_object(Linker *ld, ObjFile *f);
 void sym_load_archive(Linker *ld, Archive *ar);
 /* Address of entry `symidx` of f: section address + value, absolute value, or global address. */
 uint64_t sym_address(const ObjFile *f, uint32_t symidx);
-int sym_is_undef_weak(const Symbol *s);
 InputSection *sym_section(const Symbol *s);         /* NULL for absolute/common/undefined */
 
 /* ---- layout.c ---- */
@@ -168,8 +163,7 @@ void layout_define_linker_symbols(Linker *ld);
 
 /* ---- reloc.c ---- */
 /* What a relocation type is, per target.  flags: */
-enum { RF_GOT = 1,              /* needs a GOT slot unless the target relaxes it */
-       RF_BRANCH = 2 };         /* a branch: an undefined weak target means "next instruction" */
+enum { RF_GOT = 1 };            /* needs a GOT slot unless the target relaxes it */
 
 typedef struct RelocType {
     uint32_t type;
@@ -229,7 +223,6 @@ struct Linker {
     Arena arena;
     PtrVec mappings;            /* MappedFile* */
     PtrVec files;               /* ObjFile*, in load order */
-    PtrVec archives;            /* Archive* */
     /* symbol table: open addressing, power-of-two capacity */
     SymSlot *symtab;            /* the hash is kept in the slot: probes touch no Symbol */
     size_t symtab_cap, nsymbols;

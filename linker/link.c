@@ -122,7 +122,6 @@ static void linker_free(Linker *ld) {
     for (int k = 0; k < OUT_COUNT; k++)
         vec_free(&ld->out[k].inputs);
     vec_free(&ld->files);
-    vec_free(&ld->archives);
     vec_free(&ld->symbol_order);
     free(ld->symtab);
     free(ld->got);

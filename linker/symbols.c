@@ -75,8 +75,6 @@ InputSection *sym_section(const Symbol *s) {
     return &s->file->sections[s->shndx];
 }
 
-int sym_is_undef_weak(const Symbol *s) { return s->state == SYM_UNDEF; }
-
 uint64_t sym_address(const ObjFile *f, uint32_t symidx) {
     const Symbol *g = f->symbols[symidx];
     if (g)
