@@ -634,7 +634,14 @@ static void lower_stmt(Lower *L, const Stmt *s) {
     }
     case STMT_FUNCTION:
         set_line(L, s->line);
-        declare_var(L, s->var, make_closure(L, s->fn));
+        if (s->var.kind == VAR_LOCAL && L->fn->locals[s->var.index].captured) {
+            /* a local function that refers to itself: its cell must exist
+             * before the closure captures it */
+            declare_var(L, s->var, ir_const(L->f, SOX_NIL));
+            write_var(L, s->var, make_closure(L, s->fn));
+        } else {
+            declare_var(L, s->var, make_closure(L, s->fn));
+        }
         break;
     case STMT_CLASS: lower_class(L, s); break;
     case STMT_DEFER: {
