@@ -14,6 +14,7 @@ OBJS=${OBJS:-1000} FUNCS=${FUNCS:-400} BLOB_KB=${BLOB_KB:-40} RUNS=${RUNS:-5}
 OUT=$ROOT/bench/out/ld
 mkdir -p "$OUT"
 [ -x bin/soxld ] || make -s bin/soxld || exit 1
+cp bin/soxld "$OUT/soxld" || exit 1    # a rebuild during the run must not change what is timed
 
 gen_asm() {   # TARGET INDEX -> assembly text of object INDEX
   awk -v t="$1" -v me="$2" -v n="$OBJS" -v funcs="$FUNCS" -v blob="$BLOB_KB" 'BEGIN {
@@ -82,7 +83,7 @@ bench_target() {
   mb=$(du -cm "${objs[@]}" | tail -1 | cut -f1)
   echo "== $t: ${#objs[@]} objects, $mb MB, median of $RUNS runs"
   {
-    measure soxld bin/soxld -o "$OUT/a.out" "${objs[@]}"
+    measure soxld "$OUT/soxld" -o "$OUT/a.out" "${objs[@]}"
     command -v $ld >/dev/null && measure ld.bfd $ld -static -o "$OUT/a.out" "${objs[@]}"
     command -v ld.lld >/dev/null && measure ld.lld ld.lld -m $emu -static -o "$OUT/a.out" "${objs[@]}"
     command -v mold >/dev/null && measure mold mold -m $emu -static -o "$OUT/a.out" "${objs[@]}"

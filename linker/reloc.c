@@ -37,8 +37,23 @@ static int is_absolute(const ObjFile *f, uint32_t symidx) {
     return obj_sym(f, symidx).st_shndx == SHN_ABS;
 }
 
+/* The function containing a place, for "in function 'f'" (NULL if none is known). */
+static const char *enclosing_function(const InputSection *isec, uint64_t offset) {
+    const ObjFile *f = isec->file;
+    for (uint32_t i = 1; i < f->nsyms; i++) {
+        Elf64_Sym s = obj_sym(f, i);
+        if (ELF64_ST_TYPE(s.st_info) == STT_FUNC && s.st_shndx == isec->index && s.st_value <= offset &&
+            offset - s.st_value < s.st_size)
+            return f->strtab + s.st_name;
+    }
+    return NULL;
+}
+
 static void report_undefined(Linker *ld, Symbol *g, const InputSection *isec, uint64_t offset) {
-    if (g->reported < MAX_UNDEF_REPORTS)
+    const char *fn = g->reported < MAX_UNDEF_REPORTS ? enclosing_function(isec, offset) : NULL;
+    if (g->reported < MAX_UNDEF_REPORTS && fn)
+        error_in(ld_place(ld, isec, offset), "undefined reference to '%s' (in function '%s')", g->name, fn);
+    else if (g->reported < MAX_UNDEF_REPORTS)
         error_in(ld_place(ld, isec, offset), "undefined reference to '%s'", g->name);
     else if (g->reported == MAX_UNDEF_REPORTS)
         error_in(isec->file->name, "more undefined references to '%s' follow", g->name);

@@ -45,6 +45,8 @@ error_tests() {
   grep -q "dup1.o:(.text" "$E/stderr" && grep -q "dup2.o:(.text" "$E/stderr" ||
     fail "err-$T-multiple-definition-both" "both objects should be named"
   expect_error undefined-place "undef.o:(.text+0x" "$E/start.o" "$E/undef.o"
+  grep -q "undefined reference to 'missing' (in function 'use')" "$E/stderr" && pass "err-$T-undefined-function" ||
+    fail "err-$T-undefined-function" "the referencing function should be named: $(head -1 "$E/stderr")"
   [ "$(grep -c "undefined reference to 'missing'" "$E/stderr")" = 3 ] && grep -q "more undefined references to 'missing'" "$E/stderr" &&
     pass "err-$T-undefined-first-few" || fail "err-$T-undefined-first-few" "want 3 references then 'more ... follow'"
   printf 'hello\n' > "$E/text.o"
