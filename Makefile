@@ -16,6 +16,13 @@ ifeq ($(SANITIZE),1)
   BUILD := build-san
 endif
 
+# Sanitized and plain tools share bin/: when the mode changes, drop the old binaries so
+# they are relinked from the other build directory instead of being silently reused.
+BUILD_MODE := $(if $(filter 1,$(SANITIZE)),sanitize,plain)
+ifneq ($(shell cat bin/.mode 2>/dev/null),$(BUILD_MODE))
+  $(shell rm -f bin/soxcc bin/soxas bin/soxld bin/soxobjdump; mkdir -p bin; echo $(BUILD_MODE) > bin/.mode)
+endif
+
 TOOLS :=
 .PHONY: all tools sysroot test bench demo install clean deps fuzz
 all: tools sysroot
