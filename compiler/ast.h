@@ -6,9 +6,9 @@
  * every module the main file imports (transitively) is parsed into it, and every
  * name is already resolved, so the back end never looks a name up.
  *
- * Memory: every node, string and array below lives in the Program's arena and is
- * freed all at once (or never: soxcc is short-lived).  Nothing is shared between
- * two Programs.
+ * Memory: everything below is owned by the Program (nodes and strings in its
+ * arena, growable lists malloc'ed) and released at once by program_free()
+ * (frontend.h).  Nothing is shared between two Programs.
  *
  * ---- Variables (the resolver's annotations) --------------------------------
  * A name occurrence carries a VarRef:
@@ -50,7 +50,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- AstArena ---------------------------------------------------------------- */
+/* ---- Arena -------------------------------------------------------------------- */
 typedef struct AstArenaBlock AstArenaBlock;
 typedef struct AstArena { AstArenaBlock *head; } AstArena;
 void *ast_alloc(AstArena *a, size_t n);          /* zeroed, 16-byte aligned */

@@ -10,7 +10,7 @@
 
 static void usage(FILE *f) {
     fprintf(f,
-        "usage: soxcc [options] inputs...\n"
+        "usage: soxcc [options] inputs...   (input '-': a Sox program on stdin)\n"
         "Compiles Sox programs (.sox) and links them with assembly (.s), objects (.o) and\n"
         "archives (.a) into a static executable for x86_64-linux or aarch64-linux.\n"
         "\n"
