@@ -3,8 +3,9 @@
 #   1. encoding files (*.s here): every ".text" instruction line ends with
 #      "// => <word> [<R_AARCH64_*> <sym+addend>]"; soxas's words and .rela.text must match,
 #      in order.  Needs only soxas and readelf.
-#   2. error files (errors/*.s): each line "<insn> // error: COL: <text>" must fail with
-#      "file:1:COL: error: ...<text>..." and leave no object behind.
+#   2. error files (errors/*.s): each line "<input> // error: LINE:COL: error: <text>" must
+#      fail with a diagnostic "file:LINE:COL: error: <text>..." and leave no object behind
+#      ("\n" in the input is a line break).
 #   3. Capstone round trip: soxas's .text disassembled by Capstone (roundtrip.c) and
 #      assembled again gives the same words.
 #   4. differential test against GNU as (when aarch64-linux-gnu-as is installed): random
@@ -68,10 +69,10 @@ check_errors() {
     local f=$1 n=0 bad=0 line text want
     while IFS= read -r line; do
         n=$((n + 1))
-        case "$line" in *"// error: "*) ;; *) continue ;; esac
+        case "$line" in "//"*) continue ;; *"// error: "*) ;; *) continue ;; esac
         text=${line%%// error: *}
         want=${line#*// error: }
-        printf '%s\n' "$text" > "$tmp/case.s"
+        printf '%s\n' "${text//\\n/$'\n'}" > "$tmp/case.s"
         rm -f "$tmp/case.o"
         if "$soxas" -target aarch64-linux "$tmp/case.s" -o "$tmp/case.o" 2> "$tmp/err"; then
             echo "FAIL aarch64/errors/$(basename "$f" .s):$n: accepted: $text"; bad=1; continue
@@ -79,7 +80,7 @@ check_errors() {
         if [ -e "$tmp/case.o" ]; then
             echo "FAIL aarch64/errors/$(basename "$f" .s):$n: object left behind"; bad=1; continue
         fi
-        if ! grep -F "$tmp/case.s:1:${want%%: *}: error: " "$tmp/err" | grep -qF -- "${want#*: }"; then
+        if ! grep -qF -- "$tmp/case.s:$want" "$tmp/err"; then
             echo "FAIL aarch64/errors/$(basename "$f" .s):$n: wanted '$want', got: $(head -1 "$tmp/err")"; bad=1
         fi
     done < "$f"
