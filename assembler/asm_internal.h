@@ -44,6 +44,7 @@ typedef struct AsmVar {
     int fill_code;              /* pad with the target's NOPs */
     uint8_t fill;
     /* VAR_RELAX */
+    int resolvable;             /* destination in this section and not preemptible */
     AsmRelax relax;
 } AsmVar;
 

@@ -149,7 +149,7 @@ static size_t statement_length(const AsmTarget *t, const char *p, const char *en
         if (c == '/' && q + 1 < end && q[1] == '*') {
             break;   /* handled by the caller (block comments may span lines) */
         }
-        if ((size_t)(end - q) >= lc && !memcmp(q, t->line_comment, lc)) {
+        if (c == t->line_comment[0] && (size_t)(end - q) >= lc && !memcmp(q, t->line_comment, lc)) {
             size_t len = (size_t)(q - p);
             while (q < end && *q != '\n') q++;
             *next = q;
@@ -338,8 +338,10 @@ static void layout_section(Assembler *a, AsmSection *sec) {
     uint64_t *prev = xcalloc(n + 1, sizeof *prev);
     for (uint32_t i = 0; i < n; i++) {
         AsmVar *v = &sec->vars[i];
-        if (v->kind == VAR_RELAX)
-            v->size = a->target->relax_size(&v->relax, relax_resolvable(sec, &v->relax), 0);
+        if (v->kind == VAR_RELAX) {
+            v->resolvable = relax_resolvable(sec, &v->relax);   /* fixed during layout */
+            v->size = a->target->relax_size(&v->relax, v->resolvable, 0);
+        }
         sec->growth[i + 1] = sec->growth[i] + (uint64_t)v->size;
     }
     for (int pass = 0; pass < 1000; pass++) {
@@ -352,7 +354,7 @@ static void layout_section(Assembler *a, AsmSection *sec) {
             if (v->kind == VAR_ALIGN) {
                 size = var_size_align(v, start);
             } else {
-                int res = relax_resolvable(sec, &v->relax);
+                int res = v->resolvable;
                 int64_t dist = 0;
                 if (res) {
                     AsmSymbol *t = v->relax.target.sym;
@@ -389,7 +391,7 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
             if (v->fill_code) a->target->fill_code(out, (size_t)v->size);
             else memset(out, v->fill, (size_t)v->size);
         } else {
-            int res = relax_resolvable(sec, &v->relax);
+            int res = v->resolvable;
             int64_t dist = 0;
             if (res)
                 dist = asm_add(v->relax.target.addend,
