@@ -52,7 +52,7 @@ bench_compile() {
   echo "== Compile time (compile + assemble + link, host target)"
   local gen=$out/big.sox
   awk 'BEGIN {
-    for (f = 0; f < 5000; f++) {
+    for (f = 0; f < 7143; f++) {
       printf "fn f%d(a, b) {\n  var x = a + b * %d\n  if x > %d { x = x - a }\n", f, f, f
       printf "  var t = {k: x, s: \"v%d\"}\n  for var i = 0; i < 3; i = i + 1 { x = x + i }\n", f
       printf "  while x > 1000000 { x = x / 2 }\n  var arr[] = {x, a, b}\n  push(arr, t.k)\n", f
