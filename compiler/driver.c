@@ -115,8 +115,8 @@ static char *runtime_dir(const DriverOptions *o) {
     char *lib = xformat("%s/%s/lib", root, target_name(o->target));
     char *crt1 = xformat("%s/crt1.o", lib);
     if (access(crt1, R_OK) != 0) {
-        error("cannot find the %s runtime in sysroot '%s' (no %s)", target_name(o->target), root,
-              crt1);
+        error("cannot find the %s runtime in sysroot '%s' (no %s); build it with 'make sysroot' "
+              "or pass --sysroot DIR", target_name(o->target), root, crt1);
         free(lib);
         lib = NULL;
     }
@@ -288,8 +288,8 @@ static int run_program(const DriverOptions *o, const char *exe, const char *argv
     bool foreign = o->target != target_host();
     char *qemu = xformat("qemu-%s", target_arch(o->target));
     if (foreign && !in_path(qemu)) {
-        error("cannot run %s programs here: '%s' was not found in PATH", target_name(o->target),
-              qemu);
+        error("cannot run %s programs here: '%s' was not found in PATH (install it with "
+              "'apt-get install qemu-user')", target_name(o->target), qemu);
         free(qemu);
         return 1;
     }

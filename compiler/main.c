@@ -72,15 +72,14 @@ static int parse_flag(const char *arg, DriverOptions *o) {
     return 1;
 }
 
-int main(int argc, char **argv) {
-    diag_set_program("soxcc");
-    DriverOptions o = {.target = target_host(), .opt_level = 1, .argv0 = argv[0]};
-    o.inputs = xcalloc((size_t)argc, sizeof *o.inputs);
+/* Fills *o from the command line.  Returns -1 to go on compiling, or the exit status
+ * (0 after --help/--version, 1 after a usage error). */
+static int parse_command_line(int argc, char **argv, DriverOptions *o) {
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i], *val;
-        if ((o.run || o.test) && o.ninputs > 0) {   /* the program's own arguments */
-            o.run_args = argv + i;
-            o.nrun_args = argc - i;
+        if ((o->run || o->test) && o->ninputs > 0) {   /* the program's own arguments */
+            o->run_args = argv + i;
+            o->nrun_args = argc - i;
             break;
         }
         if (!strcmp(arg, "--help") || !strcmp(arg, "-help") || !strcmp(arg, "-h")) {
@@ -92,34 +91,43 @@ int main(int argc, char **argv) {
             return 0;
         }
         if (arg[0] != '-' || !arg[1]) {
-            o.inputs[o.ninputs++] = arg;
+            o->inputs[o->ninputs++] = arg;
         } else if ((val = option_value(argc, argv, &i, "target"))) {
-            if ((o.target = target_parse(val)) == TARGET_NONE) {
+            if ((o->target = target_parse(val)) == TARGET_NONE) {
                 error("unknown target '%s' (x86_64-linux, aarch64-linux)", val);
                 return 1;
             }
         } else if ((val = option_value(argc, argv, &i, "sysroot"))) {
-            o.sysroot = val;
+            o->sysroot = val;
         } else if (!strcmp(arg, "-o")) {
             if (i + 1 >= argc) {
                 error("option '-o' needs an argument");
                 return 1;
             }
-            o.output = argv[++i];
+            o->output = argv[++i];
         } else if (!strncmp(arg, "-o", 2) && arg[1] == 'o') {
-            o.output = arg + 2;
-        } else if (!parse_flag(arg, &o)) {
+            o->output = arg + 2;
+        } else if (!parse_flag(arg, o)) {
             error("unknown option '%s' (try --help)", arg);
             return 1;
         }
         if (diag_error_count)
             return 1;
     }
-    if (o.ninputs == 0) {
+    if (o->ninputs == 0) {
         error("no input files (try --help)");
         return 1;
     }
-    int rc = driver_run(&o);
+    return -1;
+}
+
+int main(int argc, char **argv) {
+    diag_set_program("soxcc");
+    DriverOptions o = {.target = target_host(), .opt_level = 1, .argv0 = argv[0]};
+    o.inputs = xcalloc((size_t)argc, sizeof *o.inputs);
+    int rc = parse_command_line(argc, argv, &o);
+    if (rc < 0)
+        rc = driver_run(&o);
     free(o.inputs);
     return rc;
 }
