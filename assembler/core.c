@@ -238,6 +238,13 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
     }
 }
 
+/* Doubles the statement buffer (which starts as a stack array). */
+static char *grow_scratch(char *scratch, char *small, size_t *cap, size_t used) {
+    *cap *= 2;
+    if (scratch == small) return memcpy(xmalloc(*cap), small, used);
+    return xrealloc(scratch, *cap);
+}
+
 static void assemble_text(Assembler *a, const char *text, size_t len) {
     const char *p = text, *end = text + len;
     int line = 1;
@@ -246,45 +253,43 @@ static void assemble_text(Assembler *a, const char *text, size_t len) {
     size_t scratch_cap = sizeof small;
     int in_block_comment = 0;
     while (p < end) {
-        const char *line_start = p;
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (!eol) eol = end;
-        SrcLoc loc = { a->file_name, line, 1, line_start, (size_t)(eol - line_start) };
-        if ((size_t)(eol - line_start) + 2 > scratch_cap) {
-            scratch_cap = (size_t)(eol - line_start) + 2;
-            scratch = scratch == small ? xmalloc(scratch_cap) : xrealloc(scratch, scratch_cap);
-        }
-        /* copy the line without block comments (replaced by blanks to keep columns) */
+        const char *line_start = p, *q = p;
+        /* copy the line (one pass, which also finds its end) without block comments, which
+         * become blanks so that columns stay right */
         size_t n = 0;
-        for (const char *q = line_start; q < eol; q++) {
+        for (;;) {
+            if (n + 4 > scratch_cap) scratch = grow_scratch(scratch, small, &scratch_cap, n);
+            if (q >= end || *q == '\n') break;
+            char c = *q;
             if (in_block_comment) {
-                if (q[0] == '*' && q + 1 < eol && q[1] == '/') {
+                if (c == '*' && q + 1 < end && q[1] == '/') {
                     in_block_comment = 0;
                     scratch[n++] = ' ';
                     q++;
                 }
                 scratch[n++] = ' ';
-                continue;
-            }
-            if (q[0] == '/' && q + 1 < eol && q[1] == '*') {
+                q++;
+            } else if (c == '/' && q + 1 < end && q[1] == '*') {
                 in_block_comment = 1;
                 scratch[n++] = ' ';
                 scratch[n++] = ' ';
-                q++;
-                continue;
-            }
-            if (*q == '"') {   /* keep strings verbatim */
+                q += 2;
+            } else if (c == '"') {   /* strings are kept verbatim, escapes included */
                 scratch[n++] = *q++;
-                while (q < eol && *q != '"') {
-                    if (*q == '\\' && q + 1 < eol) scratch[n++] = *q++;
-                    scratch[n++] = *q++;
+                while (q < end && *q != '\n') {
+                    if (n + 4 > scratch_cap) scratch = grow_scratch(scratch, small, &scratch_cap, n);
+                    char d = *q++;
+                    scratch[n++] = d;
+                    if (d == '"') break;
+                    if (d == '\\' && q < end && *q != '\n') scratch[n++] = *q++;
                 }
-                if (q < eol) scratch[n++] = *q;
-                else break;
-                continue;
+            } else {
+                scratch[n++] = c;
+                q++;
             }
-            scratch[n++] = *q;
         }
+        const char *eol = q;
+        SrcLoc loc = { a->file_name, line, 1, line_start, (size_t)(eol - line_start) };
         if (n && scratch[n - 1] == '\r') n--;
         scratch[n] = 0;
         const char *s = scratch, *send = scratch + n;
