@@ -37,7 +37,7 @@ isas=("$@")
 for isa in "${isas[@]}"; do
   case $isa in
     x86_64) gas=as; target=x86_64-linux; per=22 ;;
-    aarch64) gas=aarch64-linux-gnu-as; target=aarch64-linux; per=24 ;;
+    aarch64) gas=aarch64-linux-gnu-as; target=aarch64-linux; per=20 ;;
     *) echo "unknown isa $isa" >&2; continue ;;
   esac
   command -v "$gas" > /dev/null || { echo "$isa: $gas not installed"; continue; }
