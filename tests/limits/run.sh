@@ -15,6 +15,8 @@
 #     100 000 lines; 100 000 nested calls; infinite recursion -> "Stack overflow." and exit 70.
 # Everything generated lives in a temporary directory that is removed at the end.
 # Cases run two at a time (the machine has two cores); LIMITS_JOBS=1 runs them one by one.
+# Time limits are CPU seconds (ulimit -t), so a loaded machine is slow but not failing;
+# WALL_LIMIT (default 3600 s) only guards against hangs.  LIMITS_ONLY=REGEX picks cases.
 # Per-case details (status, peak RSS, message) go to stderr (VERBOSE=1 in tests/run.sh).
 export SOX_ROOT=${SOX_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$SOX_ROOT/tests/lib/common.sh"
@@ -34,11 +36,15 @@ done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/soxlimits.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-# measure PREFIX TIMEOUT CMD...: runs CMD with stdout/stderr in PREFIX.out/.err; sets rc
-# (124 on timeout, 128+N on signal N) and rss_mb (peak resident set size of CMD, MB).
+# measure PREFIX CPU_SECONDS CMD...: runs CMD with stdout/stderr in PREFIX.out/.err under a
+# CPU-time limit (ulimit -t: independent of machine load; SIGXCPU when exceeded) and a wall-clock
+# limit of WALL_LIMIT seconds (default 3600, only a guard against hangs); sets rc (124 on timeout,
+# 128+N on signal N) and rss_mb (peak resident set size of CMD, MB).
+WALL_LIMIT=${WALL_LIMIT:-3600}
 measure() {
   local p=$1 secs=$2; shift 2
-  "$TIME" -f '%M' -o "$p.rss" timeout "$secs" "$@" > "$p.out" 2> "$p.err"
+  "$TIME" -f '%M' -o "$p.rss" bash -c 'ulimit -S -t "$1"; exec timeout "$2" "${@:3}"' _ "$secs" "$WALL_LIMIT" "$@" \
+    > "$p.out" 2> "$p.err"
   rc=$?
   rss_mb=$(( $(tail -1 "$p.rss" | tr -cd '0-9') / 1024 ))
 }
@@ -48,7 +54,8 @@ measure() {
 verdict() {
   local name=$1 limit=$2 p=$3
   local msg; msg=$(head -2 "$p.err" | head -c 200 | tr '\n' ' ')
-  if [ "$rc" -eq 124 ]; then fail "$name" "timed out"
+  if [ "$rc" -eq 124 ]; then fail "$name" "timed out after ${WALL_LIMIT} s (peak RSS so far ${rss_mb} MB)"
+  elif [ "$rc" -eq 152 ]; then fail "$name" "over its CPU-time limit (peak RSS so far ${rss_mb} MB)"
   elif [ "$rc" -ge 128 ]; then fail "$name" "killed by signal $((rc - 128)): $msg"
   elif [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then fail "$name" "exit status $rc (want 0, or 1 with a message): $msg"
   elif [ "$rc" -eq 1 ] && [ ! -s "$p.err" ]; then fail "$name" "refused (status 1) without a message"
@@ -75,7 +82,7 @@ case_as_100mb() {
   yes "$(printf "$blk")" | head -c 100000000 | sed '$d' >> "$d/big.s"
   printf '\tret\n\t.data\ng:\n\t.quad 0\n' >> "$d/big.s"
   local size_mb=$(( $(stat -c %s "$d/big.s") / 1048576 ))
-  measure "$d/as" 600 "$SOXAS" -target "$target" "$d/big.s" -o "$d/big.o"
+  measure "$d/as" 120 "$SOXAS" -target "$target" "$d/big.s" -o "$d/big.o"
   verdict "$name" $(( size_mb * AS_RSS_RATIO )) "$d/as"
   rm -rf "$d"
 }
@@ -87,7 +94,7 @@ case_as_zero() {
   { if [ "$target" = x86_64-linux ]; then printf '\t.intel_syntax noprefix\n'; fi
     printf '\t.%s\n\t.globl big\nbig:\n\t.zero 1073741824\n\t.byte 1\n' "$sect"; } > "$d/z.s"
   [ "$sect" = bss ] && sed -i 's/\.byte 1/.zero 1/' "$d/z.s"
-  measure "$d/as" 120 "$SOXAS" -target "$target" "$d/z.s" -o "$d/z.o"
+  measure "$d/as" 60 "$SOXAS" -target "$target" "$d/z.s" -o "$d/z.o"
   verdict "$name" "$ZERO_RSS_MB" "$d/as"
   rm -rf "$d"
 }
@@ -98,7 +105,7 @@ case_parens() {
   mkdir -p "$d"
   { printf 'print '; head -c 100000 /dev/zero | tr '\0' '('; printf 1
     head -c 100000 /dev/zero | tr '\0' ')'; echo; } > "$d/p.sox"
-  measure "$d/cc" 300 "$SOXCC" -target "$target" "$d/p.sox" -o "$d/p"
+  measure "$d/cc" 60 "$SOXCC" -target "$target" "$d/p.sox" -o "$d/p"
   verdict "$name" 1024 "$d/cc"
   rm -rf "$d"
 }
@@ -118,7 +125,7 @@ case_big_fn() {
   local target=$1 name="limits/soxcc-10MB-function/$(arch "$1")" d=$tmp/bigfn-$1
   mkdir -p "$d"
   gen_big_fn > "$d/big.sox"
-  measure "$d/cc" 900 "$SOXCC" -target "$target" "$d/big.sox" -o "$d/big"
+  measure "$d/cc" 300 "$SOXCC" -target "$target" "$d/big.sox" -o "$d/big"
   verdict "$name" "$FN_RSS_MB" "$d/cc"
   rm -rf "$d"
 }
@@ -129,10 +136,14 @@ build() {
   local target=$1 d=$2 n=$3 case=$4
   mkdir -p "$d"
   cat > "$d/$n.sox"
-  if ! timeout 300 "$SOXCC" -target "$target" "$d/$n.sox" -o "$d/$n" 2> "$d/$n.cerr"; then
+  if ! timeout "$WALL_LIMIT" "$SOXCC" -target "$target" "$d/$n.sox" -o "$d/$n" 2> "$d/$n.cerr"; then
     fail "$case" "compile error: $(head -c 200 "$d/$n.cerr" | tr '\n' ' ')"; return 1
   fi
 }
+
+# cpu_run CPU_SECONDS TARGET EXE...: run_on under a CPU-time limit (status 152, SIGXCPU, when
+# exceeded) and the WALL_LIMIT guard (status 124).
+cpu_run() { local cpu=$1; shift; ( ulimit -S -t "$cpu"; run_timeout "$WALL_LIMIT" "$@" ); }
 
 crashy() { grep -Eiq 'segmentation|aborted|core dumped|sanitizer|uncaught target signal|panic|assert' "$1"; }
 
@@ -161,7 +172,7 @@ print a[$n - 1] == $n - 1
 print len(a)
 SOX
   local want; want=$(printf 'true\ntrue\n0\ntrue\ntrue\n%s' "$(awk -v n=$n 'BEGIN{printf "%g", n}')")
-  run_timeout 600 "$target" "$d/t" > "$d/out" 2> "$d/err"
+  cpu_run 300 "$target" "$d/t" > "$d/out" 2> "$d/err"
   local rc=$?
   if [ $rc -ne 0 ]; then fail "$name" "exit status $rc: $(head -c 200 "$d/err" | tr '\n' ' ')"
   elif [ "$(cat "$d/out")" != "$want" ]; then fail "$name" "output '$(tr '\n' ' ' < "$d/out")', want '$(echo $want)'"
@@ -175,7 +186,7 @@ case_pipe() {
   build "$target" "$d" p "$name" <<'SOX' || { rm -rf "$d"; return; }
 for var i = 0; i < 100000; i = i + 1 { print "line " + i }
 SOX
-  run_timeout 120 "$target" "$d/p" 2> "$d/err" | head -1 > "$d/first"
+  cpu_run 60 "$target" "$d/p" 2> "$d/err" | head -1 > "$d/first"
   local rc=${PIPESTATUS[0]}
   # status 0 or a quiet death by SIGPIPE (141) are fine; no other signal, no crash message
   if [ "$rc" -eq 124 ]; then fail "$name" "timed out"
@@ -197,7 +208,7 @@ fn r(n) {
 }
 print r(100000)
 SOX
-  run_timeout 300 "$target" "$d/r" > "$d/out" 2> "$d/err"
+  cpu_run 60 "$target" "$d/r" > "$d/out" 2> "$d/err"
   local rc=$?
   if [ $rc -ne 0 ]; then fail "$name" "exit status $rc: $(head -c 200 "$d/err" | tr '\n' ' ')"
   elif [ "$(cat "$d/out")" != 100000 ]; then fail "$name" "printed '$(head -c 100 "$d/out")', want 100000"
@@ -211,7 +222,7 @@ fn f(n) {
 print "start"
 print f(0)
 SOX
-  run_timeout 300 "$target" "$d/inf" > "$d/out" 2> "$d/err"
+  cpu_run 60 "$target" "$d/inf" > "$d/out" 2> "$d/err"
   rc=$?
   if [ $rc -ne 70 ]; then fail "$name" "exit status $rc, want 70: $(head -c 200 "$d/err" | tr '\n' ' ')"
   elif [ "$(head -1 "$d/err")" != "Stack overflow." ]; then fail "$name" "stderr starts '$(head -1 "$d/err" | head -c 100)', want 'Stack overflow.'"
