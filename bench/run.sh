@@ -1,6 +1,6 @@
 #!/bin/bash
 # make bench: everything timed side by side in one run on this machine, quoted as
-# medians of REPEAT runs and as ratios (never as absolute pass/fail timings).
+# medians of REPEAT runs (CPU seconds) and as ratios (never as absolute pass/fail timings).
 #   bench/run.sh [programs|compile|asm|ld|runtime ...]     REPEAT=5 by default
 cd "$(dirname "$0")/.." || exit 1
 export SOX_ROOT=$PWD
@@ -10,14 +10,22 @@ mkdir -p "$out"
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(programs compile asm ld runtime)
 
-# median_time CMD...: median wall time in seconds of REPEAT runs (stdout discarded).
+# median_time CMD...: median CPU time (user+sys, seconds) of REPEAT runs, stdout
+# discarded.  CPU time rather than wall time: this 2-core machine is shared and noisy,
+# and every program measured here is single-threaded.  BENCH_WALL=1 measures wall time.
 median_time() {
-  local times=() t0 t1
+  local times=() t
   for _ in $(seq "$REPEAT"); do
-    t0=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || { echo "nan"; return; }
-    t1=$(date +%s.%N)
-    times+=("$(echo "$t1 - $t0" | bc -l)")
+    if [ -n "$BENCH_WALL" ]; then
+      local t0 t1; t0=$(date +%s.%N)
+      "$@" > /dev/null 2>&1 || { echo nan; return; }
+      t1=$(date +%s.%N); t=$(echo "$t1 - $t0" | bc -l)
+    else
+      t=$( { TIMEFORMAT='%3U %3S'; time "$@" > /dev/null 2>&1 || echo FAILED; } 2>&1 )
+      case $t in *FAILED*) echo nan; return ;; esac
+      t=$(echo "$t" | awk '{print $1 + $2}')
+    fi
+    times+=("$t")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
