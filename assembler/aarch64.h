@@ -48,6 +48,7 @@ typedef struct A64Expr {
 /* ---- Operands ---- */
 typedef enum A64OpKind {
     OP_REG = 1, OP_EXPR, OP_FIMM, OP_MEM, OP_SHIFT, OP_EXTEND,
+    OP_LIST,               /* {v0.16b, v1.16b} or {v0.4s-v3.4s}: reg is the first, count */
 } A64OpKind;
 
 /* Shift and extend operators; the extend values are the "option" field encodings. */
@@ -80,6 +81,7 @@ typedef struct A64Operand {
     int shift;             /* OP_SHIFT: SH_*; OP_EXTEND: EX_* */
     bool has_amount;       /* OP_SHIFT/OP_EXTEND */
     int amount;
+    int count;             /* OP_LIST: number of consecutive registers (1..4) */
 } A64Operand;
 
 #define A64_MAX_OPERANDS 6

@@ -255,6 +255,47 @@ static bool parse_mem(A64Ctx *c, const char **pp, const char *text, A64Operand *
     return true;
 }
 
+/* {v0.16b, v1.16b, ...} or {v0.16b-v3.16b}: consecutive registers (mod 32), one arrangement. */
+static bool parse_list(A64Ctx *c, const char **pp, const char *text, A64Operand *op)
+{
+    const char *p = skip_ws(*pp + 1);
+    op->kind = OP_LIST;
+    for (;;) {
+        A64Reg r;
+        const char *at = p;
+        if (!a64_parse_reg(&p, &r) || r.kind != RK_VEC || !r.lanes) {
+            error_at(a64_loc(c, col_of(text, at)), "expected a vector register with an arrangement");
+            return false;
+        }
+        int want = op->count ? (op->reg.num + op->count) % 32 : r.num;
+        if (op->count && (r.num != want || r.bits != op->reg.bits || r.lanes != op->reg.lanes)) {
+            error_at(a64_loc(c, col_of(text, at)), "registers of a list must be consecutive and alike");
+            return false;
+        }
+        if (!op->count) op->reg = r;
+        op->count++;
+        p = skip_ws(p);
+        if (*p == '-' && op->count == 1) {
+            const char *last_at = p = skip_ws(p + 1);
+            A64Reg last;
+            if (!a64_parse_reg(&p, &last) || last.kind != RK_VEC || last.bits != r.bits || last.lanes != r.lanes) {
+                error_at(a64_loc(c, col_of(text, last_at)), "expected the last register of the range");
+                return false;
+            }
+            op->count = (last.num - r.num + 32) % 32 + 1;
+            p = skip_ws(p);
+        }
+        if (*p != ',') break;
+        p = skip_ws(p + 1);
+    }
+    if (*p != '}' || op->count > 4) {
+        error_at(a64_loc(c, col_of(text, p)), op->count > 4 ? "at most 4 registers in a list" : "expected '}'");
+        return false;
+    }
+    *pp = p + 1;
+    return true;
+}
+
 static bool parse_one(A64Ctx *c, const char **pp, const char *text, A64Operand *op)
 {
     const char *p = *pp;
@@ -263,6 +304,11 @@ static bool parse_one(A64Ctx *c, const char **pp, const char *text, A64Operand *
     if (*p == '[') {
         op->kind = OP_MEM;
         if (!parse_mem(c, &p, text, op)) return false;
+        *pp = p;
+        return true;
+    }
+    if (*p == '{') {
+        if (!parse_list(c, &p, text, op)) return false;
         *pp = p;
         return true;
     }

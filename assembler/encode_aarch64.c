@@ -1504,6 +1504,45 @@ static bool enc_shl(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
     return emit(c, base | (uint32_t)(bits + sh) << 16 | RN(o[1].reg.num) | o[0].reg.num);
 }
 
+/* tbl/tbx Vd.8B|16B, {Vn.16B, ...}, Vm.8B|16B (opcode holds the tbx bit). */
+static bool enc_tbl(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    if (!want_count(c, o, n, 3, 3)) return false;
+    if (!is_arr(&o[0]) || o[0].reg.bits != 8) return bad_operands(c, &o[0]);
+    if (o[1].kind != OP_LIST || o[1].reg.bits != 8 || o[1].reg.lanes != 16) return bad_operands(c, &o[1]);
+    if (!is_arr(&o[2]) || o[2].reg.bits != 8 || o[2].reg.lanes != o[0].reg.lanes) return bad_operands(c, &o[2]);
+    return emit(c, in->opcode | (uint32_t)vec_q(&o[0].reg) << 30 | RM(o[2].reg.num) |
+                       (uint32_t)(o[1].count - 1) << 13 | RN(o[1].reg.num) | o[0].reg.num);
+}
+
+/* ld1/st1 {list}, [Xn] | [Xn], #bytes | [Xn], Xm (multiple structures; opcode holds L). */
+static bool enc_ld1(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
+{
+    static const uint32_t opcode_of_count[] = { 0, 0x7, 0xa, 0x6, 0x2 };
+    if (!want_count(c, o, n, 2, 3)) return false;
+    if (o[0].kind != OP_LIST) return bad_operands(c, &o[0]);
+    if (o[1].kind != OP_MEM || o[1].mem.has_index || (o[1].mem.has_imm && o[1].mem.mode != AM_POST) ||
+        o[1].mem.mode == AM_PRE)
+        return bad_operands(c, &o[1]);
+    int rn = gpr(c, &(A64Operand){ .kind = OP_REG, .reg = o[1].mem.base, .col = o[1].col }, 64, R31_SP);
+    if (rn < 0) return false;
+    int bits = o[0].reg.bits;
+    int q = vec_q(&o[0].reg), size = bits == 8 ? 0 : bits == 16 ? 1 : bits == 32 ? 2 : 3;
+    uint32_t word = in->opcode | (uint32_t)q << 30 | opcode_of_count[o[0].count] << 12 | (uint32_t)size << 10 |
+                    RN(rn) | o[0].reg.num;
+    if (n == 3) {                                  /* post-index by a register */
+        int rm = gpr(c, &o[2], 64, R31_ZR);
+        return rm >= 0 && emit(c, word | 0x00800000 | RM(rm));
+    }
+    if (o[1].mem.mode == AM_POST) {                /* post-index by the transfer size */
+        int64_t bytes = (int64_t)o[0].count * (q ? 16 : 8);
+        if (!o[1].mem.imm.is_const || o[1].mem.imm.mod != MOD_NONE || o[1].mem.imm.value != bytes)
+            return fail(c, &o[1], "post-index immediate must be #%lld", (long long)bytes);
+        return emit(c, word | 0x00800000 | RM(31));
+    }
+    return emit(c, word);
+}
+
 /* ---- Vector arithmetic (what gcc's vectorizer emits in ordinary C) ---- */
 
 /* Allowed element sizes of a vector row (aux bits) */
@@ -1690,6 +1729,8 @@ static const A64Insn insns[] = {
     /* AdvSIMD */
     { "movi", enc_movi, 0, 0 }, { "mvni", enc_movi, 0, 1 },
     { "ext", enc_ext, 0x2e000000, 0 }, { "dup", enc_dup, 0, 0 }, { "ins", enc_ins, 0, 0 },
+    { "tbl", enc_tbl, 0x0e000000, 0 }, { "tbx", enc_tbl, 0x0e001000, 0 },
+    { "ld1", enc_ld1, 0x0c400000, 0 }, { "st1", enc_ld1, 0x0c000000, 0 },
     { "cnt", enc_cnt, 0x0e205800, 0 }, { "addv", enc_across, 0x0e31b800, 0 },
     { "shl", enc_shl, 0x0f005400, 0 }, { "sshr", enc_shl, 0x0f000400, 1 },
     { "ushr", enc_shl, 0x2f000400, 1 }, { "ssra", enc_shl, 0x0f001400, 1 },

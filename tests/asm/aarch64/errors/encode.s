@@ -84,3 +84,5 @@ b .+2                                    // error: 1:3: error: branch target is 
 ldr x0, =0x1234                          // error: 1:9: error: literal pools
 b 1f\n.skip 0x8000000\n1: nop            // error: 1:3: error: branch target out of range
 b.eq 1f\n.skip 0x100000\n1: nop          // error: 1:6: error: conditional branch target out of range
+ld1 {v0.16b, v2.16b}, [x0]               // error: 1:14: error: registers of a list must be consecutive
+ld1 {v0.4s, v1.4s}, [x1], #16            // error: 1:21: error: post-index immediate must be #32
