@@ -3,7 +3,7 @@
 # Safe to run repeatedly; does nothing when everything is present.
 set -e
 PKGS="make gcc libc6-dev libcapstone-dev qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-binutils binutils-aarch64-linux-gnu"
+binutils binutils-aarch64-linux-gnu time"
 # Benchmarks' anchors are optional for tests; install with BENCH=1.
 [ "${BENCH:-0}" = 1 ] && PKGS="$PKGS lua5.4 luajit mold lld bc"
 [ "${FUZZ:-0}" = 1 ] && PKGS="$PKGS clang libclang-rt-14-dev"
