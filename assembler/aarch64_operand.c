@@ -73,7 +73,7 @@ static bool vector_suffix(const char **pp, A64Reg *r)
     if (*p != '.') return true;
     p++;
     int lanes = 0;
-    while (isdigit((unsigned char)*p)) lanes = lanes * 10 + (*p++ - '0');
+    while (isdigit((unsigned char)*p) && lanes < 100) lanes = lanes * 10 + (*p++ - '0');
     int bits = elem_bits_of(*p);
     if (!bits) return false;
     p++;
