@@ -387,7 +387,8 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
     uint32_t from = 0;
     for (uint32_t i = 0; i < sec->nvars; i++) {
         AsmVar *v = &sec->vars[i];
-        buf_append(&sec->data, sec->raw.data + from, v->raw - from);
+        if (v->raw > from)  /* raw.data is NULL while a section has no fixed bytes */
+            buf_append(&sec->data, sec->raw.data + from, v->raw - from);
         from = v->raw;
         uint64_t at = sec->data.len;
         buf_zero(&sec->data, (size_t)v->size);
@@ -405,7 +406,8 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
             a->target->relax_write(a, &v->relax, out, res, dist, sec, at);
         }
     }
-    buf_append(&sec->data, sec->raw.data + from, sec->raw.len - from);
+    if (sec->raw.len > from)
+        buf_append(&sec->data, sec->raw.data + from, sec->raw.len - from);
     buf_free(&sec->raw);   /* keep the peak memory low: the raw bytes are no longer needed */
 }
 
