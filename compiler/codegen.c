@@ -40,6 +40,17 @@ int cg_is_number_const(const FuncCtx *c, int v) {
     return c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
 }
 
+/* x / d == x * (1/d) exactly when d is a power of two whose reciprocal is a
+ * normal double: both are the one rounding of the same real number.  The
+ * emitters use it to turn a division by such a constant into a multiplication
+ * (a quarter of the latency).  Returns 0 when d does not qualify. */
+int cg_exact_reciprocal(uint64_t d, uint64_t *recip) {
+    uint64_t exp = (d >> 52) & 0x7ff, mantissa = d & 0xfffffffffffffULL;
+    if (mantissa || exp < 1 || exp > 2045) return 0;
+    *recip = (d & 0x8000000000000000ULL) | ((2046 - exp) << 52);
+    return 1;
+}
+
 /* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
  * branch that is its only reader) and constants (to skip type checks). */
 static void analyse_vregs(FuncCtx *c) {
@@ -65,6 +76,14 @@ static void analyse_vregs(FuncCtx *c) {
     for (int v = 0; v < f->nvregs; v++)
         if (defs[v] != 1) c->is_const[v] = 0;
     free(defs);
+    /* a block only entered by falling through needs no label: fewer lines to assemble */
+    c->targeted = xcalloc(f->nblocks + 1, 1);
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            if (in->target) c->targeted[in->target->id] = 1;
+            if (in->target2) c->targeted[in->target2->id] = 1;
+        }
     c->unmaterialized = xcalloc(n, 1);
     for (int v = 0; v < f->nvregs; v++)
         c->unmaterialized[v] = c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
@@ -98,6 +117,7 @@ static void finish_function(FuncCtx *c) {
     free(c->is_const);
     free(c->const_val);
     free(c->unmaterialized);
+    free(c->targeted);
 }
 
 /* Words a call passes on the stack, maximised over the function. */

@@ -28,6 +28,7 @@ typedef struct FuncCtx {
     int *uses;              /* per vreg: number of reads */
     uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
     uint64_t *const_val;    /* ... of this word */
+    uint8_t *targeted;      /* per block: some jump names it (else no label) */
     uint8_t *unmaterialized;/* per vreg: a constant only read as an arithmetic or
                                comparison operand, which the emitters inline */
     Buf cold;               /* slow paths, appended after the function's body */
@@ -53,5 +54,6 @@ int cg_new_label(FuncCtx *c);
 void cg_line(FuncCtx *c, int line);  /* before an instruction: records a line change */
 void cg_cold_line(FuncCtx *c, int line); /* at the start of a slow path in c->cold */
 int cg_is_number_const(const FuncCtx *c, int v);
+int cg_exact_reciprocal(uint64_t d, uint64_t *recip); /* 1/d when x/d == x*(1/d) */
 int cg_outgoing_words(const IrFunc *f, int nargregs);
 #endif

@@ -253,12 +253,15 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
     const char *bb = const_or_use(x, in->b, kb, "x12");
     if (!ka) check_number(x, a, slow);
     if (!kb) check_number(x, bb, slow);
+    uint64_t recip = 0;
+    int by_recip = kb && in->op == IR_DIV && cg_exact_reciprocal(c->const_val[in->b], &recip);
+    if (by_recip) mov_imm(x, "x13", recip);   /* x12 keeps d for the slow path */
     ins(x, "fmov d0, %s", a);
-    ins(x, "fmov d1, %s", bb);
+    ins(x, "fmov d1, %s", by_recip ? "x13" : bb);
     int arith = in->op <= IR_DIV;
     if (arith) {
         static const char *const fop[] = {"fadd", "fsub", "fmul", "fdiv"};
-        ins(x, "%s d0, d0, d1", fop[in->op - IR_ADD]);
+        ins(x, "%s d0, d0, d1", by_recip ? "fmul" : fop[in->op - IR_ADD]);
         const char *d = in_reg(x, in->dst) ? alloc_regs[c->reg[in->dst]] : "x9";
         ins(x, "fmov %s, d0", d);
         st(x, in->dst, d);
@@ -499,14 +502,14 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         }
         break;
     case IR_ROOT_GET:
-        load_root(x, "x9", (int)in->imm);
-        st(x, in->dst, "x9");
+    case IR_GLOBAL_GET: {
+        /* straight into the destination's register when it has one */
+        const char *d = in_reg(x, in->dst) ? alloc_regs[x->c->reg[in->dst]] : "x9";
+        if (in->op == IR_GLOBAL_GET && in->imm2 >= 0) { undefined_check(x, in); d = "x9"; }
+        else load_root(x, d, (int)in->imm);
+        st(x, in->dst, d);
         break;
-    case IR_GLOBAL_GET:
-        if (in->imm2 >= 0) undefined_check(x, in);
-        else load_root(x, "x9", (int)in->imm);
-        st(x, in->dst, "x9");
-        break;
+    }
     case IR_GLOBAL_SET:
         if (in->imm2 >= 0) undefined_check(x, in);
         /* fall through */
@@ -647,7 +650,7 @@ static void emit_func_aarch64(FuncCtx *c) {
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        buf_printf(x.o, "%s:\n", block_label(&x, b));
+        if (x.c->targeted[b->id]) buf_printf(x.o, "%s:\n", block_label(&x, b));
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */

@@ -77,14 +77,24 @@ static void untag(X86 *x, const char *reg) {
     ins(x, "shr %s, 16", reg);
 }
 
-/* Jumps to `slow` unless reg holds a number (some QNAN bit clear; r11 = QNAN);
- * clobbers rdx. */
-static void check_number(X86 *x, const char *reg, int slow) {
-    ins(x, "mov rdx, %s", reg);
-    ins(x, "and rdx, r11");
-    ins(x, "cmp rdx, r11");
-    ins(x, "je .LL%d", slow);
+/* A non-number has every QNAN bit (50..62) set: doubled, those are bits 51..63,
+ * so it is at least QNAN << 1 unsigned and a number is below.  Three short
+ * instructions (lea, then a fused cmp/jae) instead of mov/and/cmp/je. */
+#define NUMBER_LIMIT ((uint64_t)SOX_QNAN << 1)
+
+static void load_number_limit(X86 *x, const char *reg) {
+    ins(x, "movabs %s, 0x%" PRIx64, reg, NUMBER_LIMIT);
 }
+
+/* Jumps to `slow` unless reg holds a number (limit: a register holding
+ * NUMBER_LIMIT); clobbers rdx. */
+static void check_number_with(X86 *x, const char *reg, const char *limit, int slow) {
+    ins(x, "lea rdx, [%s+%s]", reg, reg);
+    ins(x, "cmp rdx, %s", limit);
+    ins(x, "jae .LL%d", slow);
+}
+
+static void check_number(X86 *x, const char *reg, int slow) { check_number_with(x, reg, "r11", slow); }
 
 /* rax = SOX_FALSE | al */
 static void bool_from_al(X86 *x) {
@@ -209,17 +219,19 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *A = ka ? NULL : src(x, in->a, "rax");
     const char *B = kb ? NULL : src(x, in->b, "rcx");
-    if (!ka || !kb) ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)SOX_QNAN);
+    if (!ka || !kb) load_number_limit(x, "r11");
     if (!ka) check_number(x, A, slow);
     if (!kb) check_number(x, B, slow);
     if (ka) mov_imm(x, "rax", c->const_val[in->a]);
-    if (kb) mov_imm(x, "rcx", c->const_val[in->b]);
+    uint64_t recip = 0;
+    int by_recip = kb && in->op == IR_DIV && cg_exact_reciprocal(c->const_val[in->b], &recip);
+    if (kb) mov_imm(x, "rcx", by_recip ? recip : c->const_val[in->b]);
     ins(x, "movq xmm0, %s", ka ? "rax" : A);
     ins(x, "movq xmm1, %s", kb ? "rcx" : B);
     int arith = in->op <= IR_DIV;
     if (arith) {
         static const char *const fop[] = {"addsd", "subsd", "mulsd", "divsd"};
-        ins(x, "%s xmm0, xmm1", fop[in->op - IR_ADD]);
+        ins(x, "%s xmm0, xmm1", by_recip ? "mulsd" : fop[in->op - IR_ADD]);
         const char *d = c->reg[in->dst] >= 0 ? alloc_regs[c->reg[in->dst]] : "rax";
         ins(x, "movq %s, xmm0", d);
         st(x, in->dst, d);
@@ -270,7 +282,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
 static void emit_neg(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     ld(x, "rax", in->a);
-    ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)SOX_QNAN);
+    load_number_limit(x, "r11");
     check_number(x, "rax", slow);
     ins(x, "btc rax, 63");
     buf_printf(x->o, ".LL%d:\n", back);
@@ -328,19 +340,20 @@ static void emit_rtcall(X86 *x, const IrInstr *in) {
  * pointer; anything else goes to sox_call with the arguments in the buffer. */
 static void emit_call(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
-    ld(x, "rax", in->a);
-    ins(x, "mov r11, rax");
+    /* the callee goes straight to rdi, its place in both calls: the arguments
+     * never live in argument registers */
+    ld(x, "rdi", in->a);
+    ins(x, "mov r11, rdi");
     ins(x, "sar r11, 50");      /* objects have the top 14 bits set */
     ins(x, "cmp r11, -1");
     ins(x, "jne .LL%d", slow);
-    ins(x, "mov r11, rax");
+    ins(x, "mov r11, rdi");
     untag(x, "r11");
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_CLOSURE);
     ins(x, "jne .LL%d", slow);
     ins(x, "cmp DWORD PTR [r11+24], %d", in->nargs);
     ins(x, "jne .LL%d", slow);
     place_args(x, in->args, in->nargs, 1);
-    ins(x, "mov rdi, rax");
     ins(x, "call QWORD PTR [r11+16]");
     buf_printf(x->o, ".LL%d:\n", back);
     st(x, in->dst, "rax");
@@ -349,7 +362,6 @@ static void emit_call(X86 *x, const IrInstr *in) {
         ld(x, "r10", (int)in->args[i].v);
         ins(x, "mov QWORD PTR [rsp+%d], r10", buf_offset(x, i));
     }
-    ins(x, "mov rdi, rax");
     ins(x, "mov esi, %d", in->nargs);
     ins(x, "lea rdx, [rsp+%d]", buf_offset(x, 0));
     ins(x, "call sox_call");
@@ -374,11 +386,8 @@ static void emit_index(X86 *x, const IrInstr *in) {
     untag(x, "r11");
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_ARRAY);
     ins(x, "jne .LL%d", slow);
-    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)SOX_QNAN);
-    ins(x, "mov rdx, %s", I);
-    ins(x, "and rdx, r10");
-    ins(x, "cmp rdx, r10");
-    ins(x, "je .LL%d", slow);
+    load_number_limit(x, "r10");
+    check_number_with(x, I, "r10", slow);
     ins(x, "movq xmm0, %s", I);
     ins(x, "cvttsd2si rdx, xmm0");          /* NaN and huge give INT64_MIN */
     ins(x, "cmp rdx, QWORD PTR [r11+24]");
@@ -401,12 +410,12 @@ static void emit_index(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
-/* Leaves the global's value in rax. */
-static void undefined_check(X86 *x, const IrInstr *in) {
+/* Leaves the global's value in reg (not rcx). */
+static void undefined_check(X86 *x, const IrInstr *in, const char *reg) {
     int fail = cg_new_label(x->c);
-    ins(x, "mov rax, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm);
+    ins(x, "mov %s, QWORD PTR [rip+.Lroots+%d]", reg, 8 * (int)in->imm);
     ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
-    ins(x, "cmp rax, rcx");
+    ins(x, "cmp %s, rcx", reg);
     ins(x, "je .LL%d", fail);
     cold_begin(x, fail, in->line);
     ins(x, "mov rdi, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm2);
@@ -460,7 +469,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_MOV:
         if (x->c->reg[in->dst] >= 0) ld(x, opnd(x, in->dst), in->a);
-        else { ld(x, "rax", in->a); st(x, in->dst, "rax"); }
+        else st(x, in->dst, src(x, in->a, "rax"));
         break;
     case IR_PARAM:
         if (in->imm < NARGREGS) {
@@ -471,20 +480,19 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         }
         break;
     case IR_ROOT_GET:
-        ins(x, "mov rax, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm);
-        st(x, in->dst, "rax");
+    case IR_GLOBAL_GET: {
+        /* straight into the destination's register when it has one */
+        const char *d = x->c->reg[in->dst] >= 0 ? alloc_regs[x->c->reg[in->dst]] : "rax";
+        if (in->op == IR_GLOBAL_GET && in->imm2 >= 0) undefined_check(x, in, d);
+        else ins(x, "mov %s, QWORD PTR [rip+.Lroots+%d]", d, 8 * (int)in->imm);
+        st(x, in->dst, d);
         break;
-    case IR_GLOBAL_GET:
-        if (in->imm2 >= 0) undefined_check(x, in);
-        else ins(x, "mov rax, QWORD PTR [rip+.Lroots+%d]", 8 * (int)in->imm);
-        st(x, in->dst, "rax");
-        break;
+    }
     case IR_GLOBAL_SET:
-        if (in->imm2 >= 0) undefined_check(x, in);
+        if (in->imm2 >= 0) undefined_check(x, in, "rax");
         /* fall through */
     case IR_GLOBAL_DEF:
-        ld(x, "rax", in->a);
-        ins(x, "mov QWORD PTR [rip+.Lroots+%d], rax", 8 * (int)in->imm);
+        ins(x, "mov QWORD PTR [rip+.Lroots+%d], %s", 8 * (int)in->imm, src(x, in->a, "rax"));
         break;
     case IR_LOAD:
         ld(x, "rax", in->a);
@@ -602,7 +610,7 @@ static void emit_func_x86_64(FuncCtx *c) {
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        buf_printf(x.o, "%s:\n", block_label(&x, b));
+        if (c->targeted[b->id]) buf_printf(x.o, "%s:\n", block_label(&x, b));
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */

@@ -3,9 +3,12 @@
  * Unreachable blocks are dropped.  Dead-code elimination: lowering is simple-minded and leaves values nobody reads
  * (the closure parameter of functions without captures, a `var` initial value that
  * is overwritten, ...).  Pure instructions whose result has no reader are dropped,
- * repeatedly, since dropping one can orphan its operands. */
+ * repeatedly, since dropping one can orphan its operands.  Before that, == and !=
+ * of two constants and branches on a constant are folded (`if 1 == 1`, `while true`). */
 #include <stdlib.h>
+#include <string.h>
 #include "compiler/ir.h"
+#include "runtime/sox_abi.h"
 
 static int is_pure(IrOp op) {
     switch (op) {
@@ -82,9 +85,68 @@ static void remove_unreachable(IrFunc *f) {
     free(work);
 }
 
+/* Per vreg: 1 when its only definition is IR_CONST (of value[v]). */
+static void find_constants(const IrFunc *f, uint8_t *is_const, uint64_t *value) {
+    int *defs = calloc(f->nvregs + 1, sizeof *defs);
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            if (in->dst < 0) continue;
+            defs[in->dst]++;
+            is_const[in->dst] = in->op == IR_CONST;
+            value[in->dst] = (uint64_t)in->imm;
+        }
+    for (int v = 0; v < f->nvregs; v++)
+        if (defs[v] != 1) is_const[v] = 0;
+    free(defs);
+}
+
+/* Sox equality of two constant words: numbers compare as doubles (0 == -0,
+ * NaN != NaN), anything else (nil, true, false) by identity. */
+static int constants_equal(uint64_t a, uint64_t b) {
+    if (SOX_IS_NUMBER(a) && SOX_IS_NUMBER(b)) {
+        double x, y;
+        memcpy(&x, &a, sizeof x);
+        memcpy(&y, &b, sizeof y);
+        return x == y;
+    }
+    return a == b;
+}
+
+/* Returns 1 when something was folded: the caller drops the blocks that became
+ * unreachable and folds again (a folded == feeds its branch on the next round). */
+static int fold_constants(IrFunc *f) {
+    uint8_t *is_const = calloc(f->nvregs + 1, 1);
+    uint64_t *value = calloc(f->nvregs + 1, sizeof *value);
+    find_constants(f, is_const, value);
+    int folded = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            IrInstr *in = &f->blocks[i]->ins[k];
+            if ((in->op == IR_EQ || in->op == IR_NE) && is_const[in->a] && is_const[in->b]) {
+                int truth = constants_equal(value[in->a], value[in->b]) == (in->op == IR_EQ);
+                in->op = IR_CONST;
+                in->imm = (int64_t)(truth ? SOX_TRUE : SOX_FALSE);
+                in->a = in->b = -1;
+                folded = 1;
+            } else if (in->op == IR_BR && is_const[in->a]) {
+                uint64_t w = value[in->a];
+                in->target = w == SOX_NIL || w == SOX_FALSE ? in->target2 : in->target;
+                in->target2 = NULL;
+                in->op = IR_JMP;
+                in->a = -1;
+                folded = 1;
+            }
+        }
+    free(is_const);
+    free(value);
+    return folded;
+}
+
 void ir_optimize(IrFunc *f, int opt_level) {
     remove_unreachable(f);
     if (opt_level == 0) return;
+    while (fold_constants(f)) remove_unreachable(f);
     int *uses = malloc((f->nvregs + 1) * sizeof *uses);
     for (;;) {
         for (int v = 0; v <= f->nvregs; v++) uses[v] = 0;

@@ -5,8 +5,10 @@
  * a vreg live into or out of a block covers that whole block, so loops are handled.
  * The registers handed out are all callee-saved, so an interval that crosses a
  * call needs nothing special.  When the registers run out, the interval that ends
- * last is spilled to a stack slot (Poletto & Sarkar).  With -O0, or for huge
- * functions whose bitsets would be too big, every vreg gets a stack slot. */
+ * last is spilled to a stack slot (Poletto & Sarkar).  With -O0 every vreg gets a
+ * stack slot.  Huge functions, whose bitsets would be too big (the top level of a
+ * generated program), skip the dataflow: only the temporaries that live inside one
+ * block compete for registers, every other vreg gets a stack slot. */
 #include <stdlib.h>
 #include <string.h>
 #include "compiler/codegen_target.h"
@@ -105,6 +107,40 @@ static void compute_intervals(const FuncCtx *c, Interval *iv) {
     free(use); free(def); free(in); free(out); free(first); free(last);
 }
 
+/* Intervals without dataflow: a vreg all of whose appearances are in one block,
+ * the first being a definition, lives from there to its last use in that block.
+ * Every other vreg keeps start -1 (a stack slot). */
+static void block_local_intervals(const FuncCtx *c, Interval *iv) {
+    const IrFunc *f = c->f;
+    int *home = xmalloc((f->nvregs + 1) * sizeof *home);
+    uint8_t *crosses = xcalloc(f->nvregs + 1, 1);
+    for (int v = 0; v < f->nvregs; v++) home[v] = -1;
+    int pos = 0;
+    for (int i = 0; i < f->nblocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        for (int k = 0; k < b->nins; k++, pos += 2) {
+            const IrInstr *ins = &b->ins[k];
+            int uses[2 + 256], nu = instr_uses(ins, uses);
+            for (int a = 0; a < ins->nargs && nu < (int)(sizeof uses / sizeof *uses); a++)
+                if (ins->args[a].kind == ARG_VREG) uses[nu++] = (int)ins->args[a].v;
+            for (int j = 0; j < nu; j++) {
+                if (home[uses[j]] != i) crosses[uses[j]] = 1;  /* live into the block */
+                note(iv, uses[j], pos);
+            }
+            int d = ins->dst;
+            if (d >= 0 && !c->unmaterialized[d]) {
+                if (home[d] < 0) home[d] = i;
+                else if (home[d] != i) crosses[d] = 1;
+                note(iv, d, pos + 1);
+            }
+        }
+    }
+    for (int v = 0; v < f->nvregs; v++)
+        if (crosses[v]) iv[v].start = iv[v].end = -1;
+    free(home);
+    free(crosses);
+}
+
 static int by_start(const void *a, const void *b) {
     const Interval *x = a, *y = b;
     return x->start != y->start ? x->start - y->start : x->vreg - y->vreg;
@@ -116,13 +152,14 @@ void regalloc(FuncCtx *c, int nregs, int opt_level) {
     c->slot = xcalloc(f->nvregs + 1, sizeof *c->slot);
     c->used_regs = 0;
     double bits = (double)f->nblocks * f->nvregs;
-    if (opt_level == 0 || bits > 64e6) {
+    if (opt_level == 0) {
         all_spilled(c);
         return;
     }
     Interval *iv = xcalloc(f->nvregs + 1, sizeof *iv);
     for (int v = 0; v < f->nvregs; v++) iv[v] = (Interval){v, -1, -1};
-    compute_intervals(c, iv);
+    if (bits > 64e6) block_local_intervals(c, iv);
+    else compute_intervals(c, iv);
     Interval *order = xcalloc(f->nvregs + 1, sizeof *order);
     int n = 0;
     for (int v = 0; v < f->nvregs; v++) {
