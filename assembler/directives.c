@@ -491,6 +491,9 @@ static int dir_ascii(Assembler *a, char *p, SrcLoc loc, int zero) {
     return rc;
 }
 
+/* Limits of .zero/.skip/.space: sections with contents hold their bytes in memory. */
+enum { MAX_SPACE_NOBITS = 1 << 30, MAX_SPACE_PROGBITS = 256 << 20 };
+
 static int dir_space(Assembler *a, char *p, SrcLoc loc, int arg) {
     (void)arg;
     int64_t n, fill = 0;
@@ -501,12 +504,25 @@ static int dir_space(Assembler *a, char *p, SrcLoc loc, int arg) {
         if (parse_constant(a, &p, &fill, loc)) return -1;
     }
     if (expect_end(p, loc)) return -1;
-    if (n < 0 || n > (1 << 30)) {
+    if (n < 0 || n > MAX_SPACE_NOBITS) {
         error_at(loc, "bad size %lld", (long long)n);
         return -1;
     }
     if (check_bss(a, loc, fill != 0)) return -1;
     asm_mapping_fill(a);
+    if (asm_section_is_bss(a)) {
+        /* A NOBITS section's bytes are never read or written out: only its size counts,
+         * so reserve address space without touching it (a 1 GB .bss costs no memory). */
+        buf_reserve(&a->cur->raw, (size_t)n);
+        a->cur->raw.len += (size_t)n;
+        return 0;
+    }
+    if (n > MAX_SPACE_PROGBITS) {
+        error_at(loc, "%lld bytes of fill in section '%s' is more than this assembler keeps in "
+                 "memory (%d MiB); put large zero-filled areas in .bss", (long long)n, a->cur->name,
+                 MAX_SPACE_PROGBITS >> 20);
+        return -1;
+    }
     size_t at = a->cur->raw.len;
     buf_zero(&a->cur->raw, (size_t)n);
     if (fill) memset(a->cur->raw.data + at, (int)fill, (size_t)n);
