@@ -20,6 +20,8 @@ RT_AS ?=
 RT_MASM_x86_64-linux := -masm=intel
 RT_MASM_aarch64-linux :=
 RT_OBJDIR := $(BUILD)/runtime$(if $(filter soxas,$(RT_AS)),-soxas)
+# Where the sysroot goes; tests/sysroot-soxas builds a second one beside the first.
+SYSROOT_DIR ?= sysroot
 
 RT_ALL_C := $(wildcard runtime/*.c)
 RT_GENERIC_C := $(filter-out runtime/sys_%.c,$(RT_ALL_C))
@@ -47,12 +49,12 @@ $(RT_OBJDIR)/$(1)/%.o: runtime/%.s
 	$$(RT_CC_$(1)) -c $$< -o $$@
 endif
 
-sysroot/$(1)/lib/libsoxrt.a: $$(RT_OBJS_$(1)) $(RT_OBJDIR)/.stamp-$(1)
+$(SYSROOT_DIR)/$(1)/lib/libsoxrt.a: $$(RT_OBJS_$(1)) $(RT_OBJDIR)/.stamp-$(1)
 	@mkdir -p $$(dir $$@)
 	@rm -f $$@
 	$$(RT_AR_$(1)) rcs $$@ $$(filter %.o,$$^)
 
-sysroot/$(1)/lib/crt1.o: $(RT_OBJDIR)/$(1)/crt1_$$(RT_ARCH_$(1)).o $(RT_OBJDIR)/.stamp-$(1)
+$(SYSROOT_DIR)/$(1)/lib/crt1.o: $(RT_OBJDIR)/$(1)/crt1_$$(RT_ARCH_$(1)).o $(RT_OBJDIR)/.stamp-$(1)
 	@mkdir -p $$(dir $$@)
 	cp $$< $$@
 
@@ -62,7 +64,7 @@ $(RT_OBJDIR)/.stamp-$(1):
 	@rm -f $(BUILD)/runtime*/.stamp-$(1)
 	@touch $$@
 
-sysroot: sysroot/$(1)/lib/libsoxrt.a sysroot/$(1)/lib/crt1.o
+sysroot: $(SYSROOT_DIR)/$(1)/lib/libsoxrt.a $(SYSROOT_DIR)/$(1)/lib/crt1.o
 endef
 
 $(foreach t,$(RT_TARGETS),$(eval $(call RT_TARGET_RULES,$(t))))
