@@ -16,6 +16,7 @@
 # the exit status NAME.status (default 0).  SKIP when there is no compiler yet.
 # When bin/soxld exists, each case is also linked with it (SKIP if that fails).
 cd "${SOX_ROOT:-$(dirname "$0")/../..}" || exit 2
+. tests/lib/common.sh      # run_on / can_run: native on the host, qemu-<arch> otherwise
 OUT=tests/out/runtime
 mkdir -p "$OUT"
 [ -n "$CASES" ] && CASES_ONLY=1
@@ -41,14 +42,12 @@ run_case() {   # target exe case expected -> prints verdict
   want_status=$(directive status "$c"); want_status=${want_status:-0}
   mapfile -t envs < <(directive env "$c")
   read -r -a args <<< "$(directive args "$c")"
-  local runner=()
-  [ "$target" = aarch64-linux ] && runner=(qemu-aarch64)
   if [ "$(directive stdout "$c")" = closed ]; then
     # the reader exits at once; the program must end quietly, not crash
-    env "${envs[@]}" "${runner[@]}" "$exe" "${args[@]}" 2>"$exe.got" | true
+    (for e in "${envs[@]}"; do export "${e?}"; done; run_on "$target" "$exe" "${args[@]}") 2>"$exe.got" | true
     got_status=${PIPESTATUS[0]}
   else
-    env "${envs[@]}" "${runner[@]}" "$exe" "${args[@]}" >"$exe.got" 2>&1
+    (for e in "${envs[@]}"; do export "${e?}"; done; run_on "$target" "$exe" "${args[@]}") >"$exe.got" 2>&1
     got_status=$?
   fi
   if [ "$got_status" != "$want_status" ]; then
@@ -66,8 +65,8 @@ for target in ${TARGETS:-x86_64-linux aarch64-linux}; do
     aarch64-linux) cc=aarch64-linux-gnu-gcc; ld=aarch64-linux-gnu-ld ;;
   esac
   lib=sysroot/$target/lib
-  if [ "$target" = aarch64-linux ] && ! command -v qemu-aarch64 >/dev/null; then
-    for c in $CASES; do echo "SKIP $target/$(basename "$c" .c): qemu-aarch64 not installed"; done
+  if ! can_run "$target"; then
+    for c in $CASES; do echo "SKIP $target/$(basename "$c" .c): cannot run $target binaries here"; done
     continue
   fi
   mkdir -p "$OUT/$target"
@@ -100,21 +99,17 @@ done
 # Sox programs through the whole toolchain: the runtime as compiled code uses it.
 [ -n "$CASES_ONLY" ] && exit 0
 for target in ${TARGETS:-x86_64-linux aarch64-linux}; do
-  runner=()
-  [ "$target" = aarch64-linux ] && runner=(qemu-aarch64)
   mkdir -p "$OUT/programs/$target"
   for src in tests/runtime/programs/*.sox; do
     base=$(basename "$src" .sox)
     name=program/$target/$base
     exe=$OUT/programs/$target/$base
     if [ ! -x bin/soxcc ]; then echo "SKIP $name: bin/soxcc not built"; continue; fi
-    if [ "$target" = aarch64-linux ] && ! command -v qemu-aarch64 >/dev/null; then
-      echo "SKIP $name: qemu-aarch64 not installed"; continue
-    fi
+    if ! can_run "$target"; then echo "SKIP $name: cannot run $target binaries here"; continue; fi
     if ! bin/soxcc -target "$target" "$src" -o "$exe" 2>"$exe.cc.err"; then
       echo "SKIP $name: bin/soxcc cannot compile it yet: $(head -1 "$exe.cc.err")"; continue
     fi
-    "${runner[@]}" "$exe" >"$exe.out" 2>"$exe.err"
+    run_on "$target" "$exe" >"$exe.out" 2>"$exe.err"
     got=$?
     want=$(cat "tests/runtime/programs/$base.status" 2>/dev/null || echo 0)
     if [ "$got" != "$want" ]; then
