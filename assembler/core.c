@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include "assembler/asm_internal.h"
 #include "assembler/soxas.h"
@@ -381,22 +382,34 @@ static void layout_section(Assembler *a, AsmSection *sec) {
     sec->size = sec->raw.len + sec->growth[n];
 }
 
+/* The final bytes are built in place: the raw buffer grows to the final size and each run of
+ * fixed bytes moves right by the growth of the items before it (last run first, so nothing is
+ * overwritten), then the items are written into the gaps.  No second copy of the section. */
 static void build_section_bytes(Assembler *a, AsmSection *sec) {
     if (sec->type == SHT_NOBITS) return;
-    buf_reserve(&sec->data, sec->size);
-    uint32_t from = 0;
-    for (uint32_t i = 0; i < sec->nvars; i++) {
+    Buf *b = &sec->raw;
+    uint32_t n = sec->nvars;
+    if (n) {
+        buf_reserve(b, (size_t)(sec->size - b->len));
+        size_t run_end = b->len;
+        for (uint32_t i = n; i-- > 0;) {
+            AsmVar *v = &sec->vars[i];
+            uint64_t shift = sec->growth[i + 1];
+            if (shift && run_end > v->raw)
+                memmove(b->data + v->raw + shift, b->data + v->raw, run_end - v->raw);
+            run_end = v->raw;
+        }
+        b->len = (size_t)sec->size;
+    }
+    for (uint32_t i = 0; i < n; i++) {
         AsmVar *v = &sec->vars[i];
-        if (v->raw > from)  /* raw.data is NULL while a section has no fixed bytes */
-            buf_append(&sec->data, sec->raw.data + from, v->raw - from);
-        from = v->raw;
-        uint64_t at = sec->data.len;
-        buf_zero(&sec->data, (size_t)v->size);
-        uint8_t *out = sec->data.data + at;
+        uint64_t at = v->raw + sec->growth[i];
+        uint8_t *out = b->data + at;
         if (v->kind == VAR_ALIGN) {
             if (v->fill_code) a->target->fill_code(out, (size_t)v->size);
             else memset(out, v->fill, (size_t)v->size);
         } else {
+            memset(out, 0, (size_t)v->size);
             int res = v->resolvable;
             int64_t dist = 0;
             if (res)
@@ -406,9 +419,8 @@ static void build_section_bytes(Assembler *a, AsmSection *sec) {
             a->target->relax_write(a, &v->relax, out, res, dist, sec, at);
         }
     }
-    if (sec->raw.len > from)
-        buf_append(&sec->data, sec->raw.data + from, sec->raw.len - from);
-    buf_free(&sec->raw);   /* keep the peak memory low: the raw bytes are no longer needed */
+    sec->data = *b;
+    memset(b, 0, sizeof *b);
 }
 
 /* ---- symbols' final values ---- */
@@ -726,20 +738,35 @@ static void assembler_free(Assembler *a) {
     free(a);
 }
 
-/* Parses text, then (optionally) frees it before layout so that the input and the object
- * are not both held at the peak; finishes and writes the object to out. */
-static int assemble(Target t, const char *input_name, char *owned_text, const char *text,
-                    size_t len, Buf *out) {
+/* The input text and how to let go of it once it is parsed. */
+typedef struct Input {
+    const char *text;
+    size_t len;
+    char *heap;                 /* owned copy (free), or NULL */
+    void *map;                  /* owned mapping (munmap), or NULL */
+    size_t map_len;
+} Input;
+
+static void input_release(Input *in) {
+    free(in->heap);
+    if (in->map) munmap(in->map, in->map_len);
+    in->heap = NULL;
+    in->map = NULL;
+}
+
+/* Parses the input, then releases it before layout so that the input and the object are
+ * not both held at the peak; finishes and writes the object to out. */
+static int assemble(Target t, const char *input_name, Input *in, Buf *out) {
     const AsmTarget *target = asm_target_for(t);
     if (!target || !target->encode) {
         error("no encoder for target '%s' in this build", target_name(t));
-        free(owned_text);
+        input_release(in);
         return 1;
     }
     int errors_before = diag_error_count;
     Assembler *a = assembler_new(target, input_name);
-    assemble_text(a, text, len);
-    free(owned_text);
+    assemble_text(a, in->text, in->len);
+    input_release(in);
     if (diag_error_count == errors_before) asm_finish(a);
     int failed = diag_error_count != errors_before;
     if (!failed) asm_write_elf(a, out);
@@ -748,7 +775,8 @@ static int assemble(Target t, const char *input_name, char *owned_text, const ch
 }
 
 int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out) {
-    return assemble(t, input_name, NULL, text, len, out);
+    Input in = { text, len, NULL, NULL, 0 };
+    return assemble(t, input_name, &in, out);
 }
 
 static int write_object(int rc, Buf *out, const char *output_path) {
@@ -760,41 +788,39 @@ static int write_object(int rc, Buf *out, const char *output_path) {
 int soxas_assemble(Target t, const char *input_name, const char *text, size_t len,
                    const char *output_path) {
     Buf out = {0};
-    return write_object(assemble(t, input_name, NULL, text, len, &out), &out, output_path);
+    Input in = { text, len, NULL, NULL, 0 };
+    return write_object(assemble(t, input_name, &in, &out), &out, output_path);
 }
 
-/* Reads a regular file into an exactly sized buffer (read_file grows by doubling, which would
- * make large inputs cost up to twice their size); anything else goes through read_file. */
-static char *read_input(const char *path, size_t *len) {
+/* A regular file is mapped (no copy, and its pages are shared with the page cache); anything
+ * else (stdin, a pipe) is read into memory by read_file. */
+static int open_input(const char *path, Input *in) {
+    memset(in, 0, sizeof *in);
     struct stat st;
     int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        if (fd >= 0) close(fd);
-        return read_file(path, len);
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        close(fd);
+        if (m != MAP_FAILED) {
+            madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+            in->map = m;
+            in->map_len = (size_t)st.st_size;
+            in->text = m;
+            in->len = (size_t)st.st_size;
+            return 0;
+        }
+    } else if (fd >= 0) {
+        close(fd);
     }
-    char *text = xmalloc((size_t)st.st_size + 1);
-    size_t n = 0;
-    while (n < (size_t)st.st_size) {
-        ssize_t k = read(fd, text + n, (size_t)st.st_size - n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) break;
-        n += (size_t)k;
-    }
-    close(fd);
-    if (n != (size_t)st.st_size) {
-        free(text);
-        return read_file(path, len);   /* changed under us: let read_file report or cope */
-    }
-    text[n] = 0;
-    *len = n;
-    return text;
+    in->heap = read_file(path, &in->len);
+    in->text = in->heap;
+    return in->heap ? 0 : -1;
 }
 
 int soxas_assemble_file(Target t, const char *input_path, const char *output_path) {
-    size_t len;
-    char *text = read_input(input_path, &len);
-    if (!text) return 1;
+    Input in;
+    if (open_input(input_path, &in)) return 1;
     Buf out = {0};
     const char *name = strcmp(input_path, "-") ? input_path : "<stdin>";
-    return write_object(assemble(t, name, text, text, len, &out), &out, output_path);
+    return write_object(assemble(t, name, &in, &out), &out, output_path);
 }

@@ -235,6 +235,7 @@ void asm_write_elf(Assembler *a, Buf *out) {
         if (s->type != SHT_NOBITS) pad_to(out, base, s->align);
         offsets[i] = out->len - base;
         if (s->type != SHT_NOBITS) buf_append(out, s->data.data, s->data.len);
+        buf_free(&s->data);   /* copied: keep the peak memory low */
     }
     uint64_t symtab_off = 0, strtab_off = 0;
     if (has_symtab) {
