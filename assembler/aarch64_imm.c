@@ -46,13 +46,16 @@ int a64_encode_bitmask(uint64_t imm, int width)
  * field bcd maps to e = (bcd ^ 4) - 3, i.e. -3..4.  256 candidates: try them all. */
 int a64_encode_fp8(double v)
 {
-    for (int imm8 = 0; imm8 < 256; imm8++) {
-        int e = (((imm8 >> 4) & 7) ^ 4) - 3;
-        double x = ldexp((16 + (imm8 & 15)) / 16.0, e);
-        if (imm8 & 0x80) x = -x;
-        if (x == v) return imm8;
-    }
-    return -1;
+    /* imm8 = a:bcd:efgh stands for (-1)^a * (16 + efgh) / 16 * 2^e, e = (bcd ^ 4) - 3 */
+    double m = fabs(v);
+    if (!(m >= 0.125 && m <= 31.0)) return -1;   /* also rejects NaN */
+    int e = 0;
+    while (m >= 2.0) { m /= 2; e++; }   /* exact: scaling by two */
+    while (m < 1.0) { m *= 2; e--; }
+    double f = (m - 1.0) * 16.0;
+    if (f != (double)(int)f || e < -3 || e > 4) return -1;
+    int imm8 = ((e + 3) ^ 4) << 4 | (int)f;
+    return signbit(v) ? imm8 | 0x80 : imm8;
 }
 
 static int pack_simd(int op, int cmode, int imm8) { return op << 12 | cmode << 8 | imm8; }

@@ -10,27 +10,48 @@
 #include <strings.h>
 #include "assembler/aarch64.h"
 
-static bool is_ident_char(int ch) { return isalnum(ch) || ch == '_' || ch == '.' || ch == '$'; }
+/* Character classes of operand text (ASCII, locale-independent like GNU as). */
+enum { CH_ALNUM = 1, CH_IDENT = 2 };   /* CH_IDENT: alnum, '_', '.', '$' */
+static const unsigned char char_class[256] = {
+#define DIGITS(k) ['0' + k] = CH_ALNUM | CH_IDENT
+    DIGITS(0), DIGITS(1), DIGITS(2), DIGITS(3), DIGITS(4), DIGITS(5), DIGITS(6), DIGITS(7),
+    DIGITS(8), DIGITS(9),
+#define LETTER(c) [c] = CH_ALNUM | CH_IDENT, [c - 'a' + 'A'] = CH_ALNUM | CH_IDENT
+    LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'), LETTER('g'),
+    LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'),
+    LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'), LETTER('u'),
+    LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'), LETTER('z'),
+#undef LETTER
+#undef DIGITS
+    ['_'] = CH_IDENT, ['.'] = CH_IDENT, ['$'] = CH_IDENT,
+};
+
+static bool is_ident_char(int ch) { return char_class[(unsigned char)ch] & CH_IDENT; }
 static const char *skip_ws(const char *p) { while (*p == ' ' || *p == '\t') p++; return p; }
 
 static int ident_len(const char *p)
 {
     int n = 0;
-    while (isalnum((unsigned char)p[n]) || p[n] == '_') n++;
+    while ((char_class[(unsigned char)p[n]] & CH_ALNUM) || p[n] == '_') n++;
     return n;
 }
 
+/* Case-insensitive match of p[0..len) against a lower-case word. */
 static bool word_is(const char *p, int len, const char *word)
 {
-    return (int)strlen(word) == len && strncasecmp(p, word, len) == 0;
+    int i = 0;
+    for (; i < len; i++)
+        if (!word[i] || (p[i] | 0x20) != word[i]) return false;
+    return word[i] == 0;
 }
 
 /* Parses a decimal register number 0..31 spanning the whole of s[0..len). */
 static int reg_number(const char *s, int len)
 {
     if (len < 1 || len > 2 || !isdigit((unsigned char)s[0])) return -1;
-    if (len == 2 && (!isdigit((unsigned char)s[1]) || s[0] == '0')) return -1;
-    int n = atoi(s);
+    if (len == 1) return s[0] - '0';
+    if (!isdigit((unsigned char)s[1]) || s[0] == '0') return -1;
+    int n = (s[0] - '0') * 10 + (s[1] - '0');
     return n <= 31 ? n : -1;
 }
 
@@ -131,9 +152,9 @@ int a64_cond_code(const char *s, int len)
 {
     if (len != 2) return -1;
     for (int i = 0; i < 16; i++)
-        if (strncasecmp(s, cond_names[i], 2) == 0) return i;
-    if (strncasecmp(s, "hs", 2) == 0) return 2;
-    if (strncasecmp(s, "lo", 2) == 0) return 3;
+        if (word_is(s, 2, cond_names[i])) return i;
+    if (word_is(s, 2, "hs")) return 2;
+    if (word_is(s, 2, "lo")) return 3;
     return -1;
 }
 

@@ -115,6 +115,10 @@ void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_typ
 /* ---- statements ---- */
 static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
 
+/* Characters at which statement_length must look closer: everything else is skipped by
+ * strcspn.  '#' and '/' are candidates for the targets' comment markers. */
+static const char statement_special[] = "\n\"';/#";
+
 /* Length of the comment-free statement starting at p (up to newline, ';' or comment),
  * honouring strings. Sets *next to where the following statement starts. */
 static size_t statement_length(const AsmTarget *t, const char *p, const char *end,
@@ -129,7 +133,13 @@ static size_t statement_length(const AsmTarget *t, const char *p, const char *en
         *next = q;
         return 0;
     }
-    while (q < end && *q != '\n') {
+    while (q < end) {
+        q += strcspn(q, statement_special);   /* the statement text is NUL-terminated */
+        if (q >= end || *q == '\n') break;
+        if (!*q) {   /* a NUL byte inside the line is an ordinary character here */
+            q++;
+            continue;
+        }
         char c = *q;
         if (c == '"') {
             for (q++; q < end && *q != '"' && *q != '\n'; q++)
@@ -246,6 +256,54 @@ static char *grow_scratch(char *scratch, char *small, size_t *cap, size_t used) 
     return xrealloc(scratch, *cap);
 }
 
+/* Where the line copy must look closer: newline, block comment start, string. */
+static const unsigned char copy_special[256] = { ['\n'] = 1, ['/'] = 1, ['"'] = 1 };
+
+/* Copies the line [q, eol) into scratch without block comments, which become blanks so that
+ * columns stay right (the copy is never longer than the line).  Returns the copy's length. */
+static size_t copy_line(const char *q, const char *eol, char *scratch, int *in_block_comment) {
+    size_t n = 0;
+    while (q < eol) {
+        if (*in_block_comment) {
+            if (*q == '*' && q + 1 < eol && q[1] == '/') {
+                *in_block_comment = 0;
+                scratch[n++] = ' ';
+                q++;
+            }
+            scratch[n++] = ' ';
+            q++;
+            continue;
+        }
+        const char *r = q;
+        if (!memchr(q, '/', (size_t)(eol - q)) && !memchr(q, '"', (size_t)(eol - q))) {
+            r = eol;   /* the common line: nothing to look at, copied as it is */
+        } else {
+            while (r < eol && !copy_special[(unsigned char)*r]) r++;
+        }
+        memcpy(scratch + n, q, (size_t)(r - q));
+        n += (size_t)(r - q);
+        q = r;
+        if (q >= eol) break;
+        if (*q == '/' && q + 1 < eol && q[1] == '*') {
+            *in_block_comment = 1;
+            scratch[n++] = ' ';
+            scratch[n++] = ' ';
+            q += 2;
+        } else if (*q == '"') {   /* strings are kept verbatim, escapes included */
+            scratch[n++] = *q++;
+            while (q < eol) {
+                char d = *q++;
+                scratch[n++] = d;
+                if (d == '"') break;
+                if (d == '\\' && q < eol) scratch[n++] = *q++;
+            }
+        } else {
+            scratch[n++] = *q++;
+        }
+    }
+    return n;
+}
+
 static void assemble_text(Assembler *a, const char *text, size_t len) {
     const char *p = text, *end = text + len;
     int line = 1;
@@ -254,41 +312,11 @@ static void assemble_text(Assembler *a, const char *text, size_t len) {
     size_t scratch_cap = sizeof small;
     int in_block_comment = 0;
     while (p < end) {
-        const char *line_start = p, *q = p;
-        /* copy the line (one pass, which also finds its end) without block comments, which
-         * become blanks so that columns stay right */
-        size_t n = 0;
-        for (;;) {
-            if (n + 4 > scratch_cap) scratch = grow_scratch(scratch, small, &scratch_cap, n);
-            if (q >= end || *q == '\n') break;
-            char c = *q;
-            if (in_block_comment) {
-                if (c == '*' && q + 1 < end && q[1] == '/') {
-                    in_block_comment = 0;
-                    scratch[n++] = ' ';
-                    q++;
-                }
-                scratch[n++] = ' ';
-                q++;
-            } else if (c == '/' && q + 1 < end && q[1] == '*') {
-                in_block_comment = 1;
-                scratch[n++] = ' ';
-                scratch[n++] = ' ';
-                q += 2;
-            } else if (c == '"') {   /* strings are kept verbatim, escapes included */
-                scratch[n++] = *q++;
-                while (q < end && *q != '\n') {
-                    if (n + 4 > scratch_cap) scratch = grow_scratch(scratch, small, &scratch_cap, n);
-                    char d = *q++;
-                    scratch[n++] = d;
-                    if (d == '"') break;
-                    if (d == '\\' && q < end && *q != '\n') scratch[n++] = *q++;
-                }
-            } else {
-                scratch[n++] = c;
-                q++;
-            }
-        }
+        const char *line_start = p;
+        const char *q = memchr(p, '\n', (size_t)(end - p));
+        if (!q) q = end;
+        while ((size_t)(q - p) + 4 > scratch_cap) scratch = grow_scratch(scratch, small, &scratch_cap, 0);
+        size_t n = copy_line(p, q, scratch, &in_block_comment);
         const char *eol = q;
         SrcLoc loc = { a->file_name, line, 1, line_start, (size_t)(eol - line_start) };
         if (n && scratch[n - 1] == '\r') n--;
