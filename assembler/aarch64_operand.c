@@ -10,29 +10,13 @@
 #include <strings.h>
 #include "assembler/aarch64.h"
 
-/* Character classes of operand text (ASCII, locale-independent like GNU as). */
-enum { CH_ALNUM = 1, CH_IDENT = 2 };   /* CH_IDENT: alnum, '_', '.', '$' */
-static const unsigned char char_class[256] = {
-#define DIGITS(k) ['0' + k] = CH_ALNUM | CH_IDENT
-    DIGITS(0), DIGITS(1), DIGITS(2), DIGITS(3), DIGITS(4), DIGITS(5), DIGITS(6), DIGITS(7),
-    DIGITS(8), DIGITS(9),
-#define LETTER(c) [c] = CH_ALNUM | CH_IDENT, [c - 'a' + 'A'] = CH_ALNUM | CH_IDENT
-    LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'), LETTER('g'),
-    LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'),
-    LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'), LETTER('u'),
-    LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'), LETTER('z'),
-#undef LETTER
-#undef DIGITS
-    ['_'] = CH_IDENT, ['.'] = CH_IDENT, ['$'] = CH_IDENT,
-};
-
-static bool is_ident_char(int ch) { return char_class[(unsigned char)ch] & CH_IDENT; }
+static bool is_ident_char(int ch) { return asm_is_symbol_char(ch); }
 static const char *skip_ws(const char *p) { while (*p == ' ' || *p == '\t') p++; return p; }
 
 static int ident_len(const char *p)
 {
     int n = 0;
-    while ((char_class[(unsigned char)p[n]] & CH_ALNUM) || p[n] == '_') n++;
+    while (asm_is_alnum(p[n]) || p[n] == '_') n++;
     return n;
 }
 
@@ -117,6 +101,17 @@ static bool vector_suffix(const char **pp, A64Reg *r)
 bool a64_parse_reg(const char **pp, A64Reg *r)
 {
     const char *p = *pp;
+    /* fast path for the most common operand: x0..x30, w0..w30 */
+    int letter = p[0] | 0x20;
+    if ((letter == 'x' || letter == 'w') && p[1] >= '0' && p[1] <= '9') {
+        int len = 2, num = p[1] - '0';
+        if (p[2] >= '0' && p[2] <= '9' && p[1] != '0') num = num * 10 + (p[len++] - '0');
+        if (num < 31 && !is_ident_char(p[len])) {
+            set_gpr(r, num, letter == 'x' ? 64 : 32, false);
+            *pp = p + len;
+            return true;
+        }
+    }
     int len = ident_len(p);
     if (len < 2 || (is_ident_char(p[len]) && p[len] != '.')) return false;
     int num = reg_number(p + 1, len - 1);
@@ -125,7 +120,7 @@ bool a64_parse_reg(const char **pp, A64Reg *r)
         return true;
     }
     if (num < 0) return false;
-    int letter = tolower((unsigned char)p[0]);
+    letter = tolower((unsigned char)p[0]);
     if ((letter == 'x' || letter == 'w') && num < 31) {
         set_gpr(r, num, letter == 'x' ? 64 : 32, false);
     } else if (letter == 'v') {

@@ -23,6 +23,24 @@
 #include "common/target.h"
 #include "common/diag.h"
 
+/* Character classes of assembly text: ASCII only, whatever the locale (as GNU as). */
+enum { ASM_CH_DIGIT = 1, ASM_CH_ALPHA = 2, ASM_CH_SYMBOL = 4 /* letters, digits, _ . $ */ };
+extern const unsigned char asm_char_class[256];
+static inline int asm_is_alnum(int c) { return asm_char_class[(unsigned char)c] & (ASM_CH_DIGIT | ASM_CH_ALPHA); }
+static inline int asm_is_symbol_char(int c) { return asm_char_class[(unsigned char)c] & ASM_CH_SYMBOL; }
+static inline int asm_is_symbol_start(int c) { return asm_is_symbol_char(c) && !(asm_char_class[(unsigned char)c] & ASM_CH_DIGIT); }
+/* Whether p starts with the lower-case word w (case-insensitively) followed by a non-symbol
+ * character. */
+static inline int asm_word_at(const char *p, const char *w) {
+    size_t i = 0;
+    for (; w[i]; i++) {
+        char c = p[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != w[i]) return 0;
+    }
+    return !asm_is_symbol_char(p[i]);
+}
+
 typedef struct Assembler Assembler;
 typedef struct AsmSection AsmSection;
 typedef struct AsmSymbol AsmSymbol;

@@ -113,7 +113,7 @@ void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_typ
 }
 
 /* ---- statements ---- */
-static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
+static int is_symbol_char(int c) { return asm_is_symbol_char(c); }
 
 /* Characters at which statement_length must look closer: everything else is skipped by
  * strcspn.  '#' and '/' are candidates for the targets' comment markers. */
@@ -230,7 +230,10 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
             error_at(loc, "unknown instruction or directive '%s'", name);
             return;
         }
-        for (size_t i = 0; i <= len; i++) mnemonic[i] = (char)tolower((unsigned char)name[i]);
+        for (size_t i = 0; i <= len; i++) {
+            char c = name[i];
+            mnemonic[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
         *q = saved;
         char *args = (char *)skip_space(q);
         if (mnemonic[0] == '.') {

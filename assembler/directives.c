@@ -38,7 +38,7 @@ static int expect_end(char *p, SrcLoc loc) {
     return 0;
 }
 
-static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
+static int is_symbol_char(int c) { return asm_is_symbol_char(c); }
 
 /* Parses a symbol name (plain or quoted) into a symbol. */
 static AsmSymbol *parse_symbol(Assembler *a, char **pp, SrcLoc loc) {

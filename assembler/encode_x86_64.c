@@ -135,12 +135,9 @@ static const SizeName size_names[] = {
     { "oword", 16 }, { "tbyte", 10 }, { "fword", 6 }, { "mmword", 8 },
 };
 
-static int is_ident_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
+static int is_ident_char(int c) { return asm_is_symbol_char(c); }
 
-static int word_is(const char *p, const char *w) {
-    size_t n = strlen(w);
-    return !strncasecmp(p, w, n) && !is_ident_char((unsigned char)p[n]);
-}
+static int word_is(const char *p, const char *w) { return asm_word_at(p, w); }
 
 static int64_t value_of(const AsmExpr *e) { return e->addend; }
 

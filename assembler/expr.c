@@ -15,8 +15,24 @@ const char *skip_space(const char *p) {
     return p;
 }
 
-static int is_symbol_start(int c) { return isalpha(c) || c == '_' || c == '.' || c == '$'; }
-static int is_symbol_char(int c) { return isalnum(c) || c == '_' || c == '.' || c == '$'; }
+#define SYM (ASM_CH_SYMBOL)
+#define DIGIT(k) ['0' + k] = ASM_CH_DIGIT | SYM
+#define LETTER(c) [c] = ASM_CH_ALPHA | SYM, [c - 'a' + 'A'] = ASM_CH_ALPHA | SYM
+const unsigned char asm_char_class[256] = {
+    DIGIT(0), DIGIT(1), DIGIT(2), DIGIT(3), DIGIT(4), DIGIT(5), DIGIT(6), DIGIT(7), DIGIT(8),
+    DIGIT(9),
+    LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'), LETTER('g'),
+    LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'),
+    LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'), LETTER('u'),
+    LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'), LETTER('z'),
+    ['_'] = SYM, ['.'] = SYM, ['$'] = SYM,
+};
+#undef LETTER
+#undef DIGIT
+#undef SYM
+
+static int is_symbol_start(int c) { return asm_is_symbol_start(c); }
+static int is_symbol_char(int c) { return asm_is_symbol_char(c); }
 
 static void expr_error(ExprParser *e, const char *at, const char *msg) {
     if (!e->failed) error_at(asm_loc_at(e->loc, at), "%s", msg);
@@ -231,7 +247,47 @@ static AsmExpr parse_binary(ExprParser *e, int min_prec) {
     return l;
 }
 
+static int hex_digit(int c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The most common operand by far: a plain decimal or hexadecimal constant, maybe negated, that
+ * is the whole expression.  Read here with the full parser's result; anything else (octal,
+ * binary, 1f/1b, operators, long numbers) is left to the full parser. */
+static int simple_constant(const char *s, const char **end, int64_t *value) {
+    const char *p = skip_space(s);
+    int neg = *p == '-';
+    p += neg;
+    uint64_t v = 0;
+    const char *digits;
+    if (p[0] == '0' && (p[1] | 0x20) == 'x') {
+        digits = p += 2;
+        for (int d; (d = hex_digit(*p)) >= 0; p++) v = v * 16 + (uint64_t)d;
+        if (p - digits > 16) return 0;
+    } else {
+        if (p[0] == '0' && p[1] >= '0' && p[1] <= '9') return 0;   /* octal */
+        digits = p;
+        for (; *p >= '0' && *p <= '9'; p++) v = v * 10 + (uint64_t)(*p - '0');
+        if (p - digits > 18) return 0;
+    }
+    if (p == digits || is_symbol_char((unsigned char)*p)) return 0;
+    p = skip_space(p);
+    if (*p && *p != ',' && *p != ']') return 0;
+    *value = neg ? asm_neg((int64_t)v) : (int64_t)v;
+    *end = p;
+    return 1;
+}
+
 int asm_parse_expr(Assembler *a, const char *s, const char **end, AsmExpr *out, SrcLoc loc) {
+    int64_t value;
+    const char *after;
+    if (simple_constant(s, &after, &value)) {
+        *out = (AsmExpr){ NULL, NULL, value };
+        if (end) *end = after;
+        return 0;
+    }
     ExprParser e = { a, s, loc, 0 };
     AsmExpr x = parse_binary(&e, 0);
     resolve_equated(&x);
