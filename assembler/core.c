@@ -307,8 +307,22 @@ static size_t copy_line(const char *q, const char *eol, char *scratch, int *in_b
     return n;
 }
 
-static void assemble_text(Assembler *a, const char *text, size_t len) {
+/* A mapped input gives its pages back as the parser leaves them behind (every few MB), so
+ * the input does not add to the peak memory: nothing refers to text already parsed. */
+static void release_parsed(const char *map, const char *upto, const char **released) {
+    const size_t chunk = 4u << 20;
+    if (!map || (size_t)(upto - *released) < chunk) return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    const char *to = map + ((size_t)(upto - map) & ~(page - 1));
+    if (to > *released) {
+        madvise((void *)*released, (size_t)(to - *released), MADV_DONTNEED);
+        *released = to;
+    }
+}
+
+static void assemble_text(Assembler *a, const char *text, size_t len, const char *map) {
     const char *p = text, *end = text + len;
+    const char *released = text;
     int line = 1;
     char small[1024];
     char *scratch = small;
@@ -342,6 +356,7 @@ static void assemble_text(Assembler *a, const char *text, size_t len) {
         scratch_base = NULL;
         p = eol < end ? eol + 1 : end;
         line++;
+        release_parsed(map, p, &released);
     }
     if (scratch != small) free(scratch);
 }
@@ -796,7 +811,7 @@ static int assemble(Target t, const char *input_name, Input *in, Buf *out) {
     }
     int errors_before = diag_error_count;
     Assembler *a = assembler_new(target, input_name);
-    assemble_text(a, in->text, in->len);
+    assemble_text(a, in->text, in->len, in->map);
     input_release(in);
     if (diag_error_count == errors_before) asm_finish(a);
     int failed = diag_error_count != errors_before;
