@@ -36,7 +36,9 @@ static int by_reversed(const void *x, const void *y) {
     const char *a = sort_table->strs[*(const size_t *)x], *b = sort_table->strs[*(const size_t *)y];
     int c = reversed_cmp(a, strlen(a), b, strlen(b));
     if (c) return c;
-    return *(const size_t *)x < *(const size_t *)y ? -1 : *(const size_t *)x > *(const size_t *)y;
+    /* equal strings: the first one added sorts last, so that it hosts the others and the
+     * string sits where it was first used (BFD keeps one entry per distinct string) */
+    return *(const size_t *)x > *(const size_t *)y ? -1 : *(const size_t *)x < *(const size_t *)y;
 }
 
 static void strtab_finish(StrTab *t) {
@@ -128,6 +130,13 @@ static void put_shdr(Buf *b, uint32_t name, uint32_t type, uint64_t flags, uint6
                      uint64_t size, uint32_t link, uint32_t info, uint64_t align, uint64_t entsize) {
     Elf64_Shdr h = { name, type, flags, 0, offset, size, link, info, align, entsize };
     buf_append(b, &h, sizeof h);
+}
+
+/* BFD gives pointer arrays their element size even when .section names none. */
+static uint64_t section_entsize(const AsmSection *s) {
+    int array = s->type == SHT_INIT_ARRAY || s->type == SHT_FINI_ARRAY ||
+                s->type == SHT_PREINIT_ARRAY;
+    return s->entsize || !array ? s->entsize : 8;
 }
 
 static void pad_to(Buf *out, size_t base, uint64_t align) {
@@ -232,7 +241,7 @@ void asm_write_elf(Assembler *a, Buf *out) {
     uint64_t *rela_offsets = xcalloc((size_t)a->nsections + 1, sizeof *rela_offsets);
     for (int i = 0; i < a->nsections; i++) {
         AsmSection *s = a->sections[i];
-        if (s->type != SHT_NOBITS) pad_to(out, base, s->align);
+        pad_to(out, base, s->align);   /* BFD aligns the file offset of .bss-like sections too */
         offsets[i] = out->len - base;
         if (s->type != SHT_NOBITS) buf_append(out, s->data.data, s->data.len);
         buf_free(&s->data);   /* copied: keep the peak memory low */
@@ -269,7 +278,7 @@ void asm_write_elf(Assembler *a, Buf *out) {
     for (int i = 0; i < a->nsections; i++) {
         AsmSection *s = a->sections[i];
         put_shdr(&sh, shstr.offsets[names[2 * i]], s->type, s->flags, offsets[i], s->size, 0, 0,
-                 s->align, s->entsize);
+                 s->align, section_entsize(s));
         if (s->nrelocs)
             put_shdr(&sh, shstr.offsets[names[2 * i + 1]], SHT_RELA, SHF_INFO_LINK,
                      rela_offsets[i], s->nrelocs * sizeof(Elf64_Rela), (uint32_t)symtab_index,

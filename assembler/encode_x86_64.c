@@ -82,15 +82,20 @@ static void reg_table_build(void) {
 static const Reg *find_register(const char *s, size_t n) {
     char low[8];
     if (n < 2 || n > 5) return NULL;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+    uint32_t h = 5381;   /* reg_hash of the lower-cased name, computed while lowering it */
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        low[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        h = h * 33 + (uint8_t)low[i];
+    }
     static int built;
     if (!built) {
         built = 1;
         reg_table_build();
     }
-    for (uint32_t h = reg_hash(low, n) & 511; reg_slots[h]; h = (h + 1) & 511) {
+    for (h &= 511; reg_slots[h]; h = (h + 1) & 511) {
         const Reg *r = reg_slots[h];
-        if (!strncmp(r->name, low, n) && !r->name[n]) return r;
+        if (!memcmp(r->name, low, n) && !r->name[n]) return r;
     }
     return NULL;
 }
@@ -392,7 +397,9 @@ static int parse_operands(X86 *x, const char *ops) {
     for (;;) {
         const char *q = p;
         int depth = 0;
-        while (*q && (depth || *q != ',')) {
+        for (;;) {
+            q += strcspn(q, ",[]()\"");   /* ordinary characters in one step */
+            if (!*q || (!depth && *q == ',')) break;
             if (*q == '[' || *q == '(') depth++;
             if (*q == ']' || *q == ')') depth--;
             if (*q == '"') {

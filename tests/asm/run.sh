@@ -50,10 +50,12 @@ differential() {   # $1 = source, $2 = test name
     fi
     describe_object "$tmp/gnu.o" > "$tmp/gnu.txt"
     describe_object "$tmp/sox.o" > "$tmp/sox.txt"
-    if cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
-        echo "PASS $name"
-    else
+    if ! cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
         echo "FAIL $name: objects differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | grep -m2 '^[<>]' | tr '\n' ' ')"
+    elif ! cmp -s "$tmp/gnu.o" "$tmp/sox.o"; then   # string tables, offsets, padding too
+        echo "FAIL $name: objects differ: $(cmp "$tmp/gnu.o" "$tmp/sox.o" 2>&1 | head -1)"
+    else
+        echo "PASS $name"
     fi
 }
 

@@ -130,8 +130,8 @@ gnu_as_for() {
   esac
 }
 
-# section bytes and relocations, without anything that depends on file layout or
-# symbol-table order
+# section bytes and relocations, the readable part of a difference (the objects must also be
+# identical byte for byte)
 object_digest() {
   local sec
   for sec in .text .data .rodata; do readelf -x "$sec" "$1" 2>/dev/null; done
@@ -155,8 +155,11 @@ check_gnu_as() {  # target name dir file
   fi
   object_digest "$tmp/gnu.o" > "$tmp/gnu.txt"
   object_digest "$tmp/sox.o" > "$tmp/sox.txt"
-  if cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then pass "$t"
-  else fail "$t" "objects differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | head -4 | tr '\n' ' ')"
+  if ! cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
+    fail "$t" "objects differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | head -4 | tr '\n' ' ')"
+  elif ! cmp -s "$tmp/gnu.o" "$tmp/sox.o"; then   # symbols, headers and layout too
+    fail "$t" "objects differ: $(cmp "$tmp/gnu.o" "$tmp/sox.o" 2>&1 | head -1)"
+  else pass "$t"
   fi
 }
 

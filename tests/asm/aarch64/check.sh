@@ -119,10 +119,12 @@ differential() {
     fi
     [ "$3" = object ] || return
     for k in gnu sox; do describe_object "$tmp/$k.o" > "$tmp/$k.txt"; done
-    if cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
-        echo "PASS $name/object"
-    else
+    if ! cmp -s "$tmp/gnu.txt" "$tmp/sox.txt"; then
         echo "FAIL $name/object: sections or symbols differ: $(diff "$tmp/gnu.txt" "$tmp/sox.txt" | grep -m2 '^[<>]' | tr '\n' ' ')"
+    elif ! cmp -s "$tmp/gnu.o" "$tmp/sox.o"; then   # string tables, offsets, padding too
+        echo "FAIL $name/object: objects differ: $(cmp "$tmp/gnu.o" "$tmp/sox.o" 2>&1 | head -1)"
+    else
+        echo "PASS $name/object"
     fi
 }
 
