@@ -637,9 +637,36 @@ static const Directive directives[] = {
     { ".cfi_sections", dir_ignore, 0 },
 };
 
+/* Directives are looked up in an open-addressing table built on first use (data directives
+ * make up much of compiler output: a linear scan of the list showed in profiles). */
+#define NDIRECTIVES (sizeof directives / sizeof *directives)
+#define DIRECTIVE_SLOTS 128
+static const Directive *directive_slots[DIRECTIVE_SLOTS];
+
+static uint32_t directive_hash(const char *s) {
+    uint32_t h = 5381;
+    while (*s) h = h * 33 + (uint8_t)*s++;
+    return h & (DIRECTIVE_SLOTS - 1);
+}
+
+static const Directive *find_directive(const char *name) {
+    static int built;
+    if (!built) {
+        built = 1;
+        for (size_t i = 0; i < NDIRECTIVES; i++) {
+            uint32_t h = directive_hash(directives[i].name);
+            while (directive_slots[h]) h = (h + 1) & (DIRECTIVE_SLOTS - 1);
+            directive_slots[h] = &directives[i];
+        }
+    }
+    for (uint32_t h = directive_hash(name); directive_slots[h]; h = (h + 1) & (DIRECTIVE_SLOTS - 1))
+        if (!strcmp(directive_slots[h]->name, name)) return directive_slots[h];
+    return NULL;
+}
+
 int asm_directive(Assembler *a, const char *name, char *args, SrcLoc loc) {
-    for (size_t i = 0; i < sizeof directives / sizeof *directives; i++)
-        if (!strcmp(directives[i].name, name)) return directives[i].fn(a, args, loc, directives[i].arg);
+    const Directive *d = find_directive(name);
+    if (d) return d->fn(a, args, loc, d->arg);
     if (a->target->directive) {
         char *end = args + strlen(args);
         while (end > args && (end[-1] == ' ' || end[-1] == '\t')) *--end = 0;

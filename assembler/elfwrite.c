@@ -143,21 +143,35 @@ static void pad_to(Buf *out, size_t base, uint64_t align) {
     while (align > 1 && (out->len - base) % align) buf_u8(out, 0);
 }
 
-/* Symbols in .symtab order: the file symbol, then locals, then globals, each group in
- * creation order (GNU as's). Returns the count; *first_global is the index after the locals. */
 static int by_order(const void *x, const void *y) {
     int a = (*(AsmSymbol *const *)x)->order, b = (*(AsmSymbol *const *)y)->order;
     return (a > b) - (a < b);
 }
 
+/* Symbols in .symtab order: the file symbol, then locals, then globals, each group in
+ * creation order (GNU as's). Returns the count; *first_global is the index after the locals.
+ * Orders are distinct numbers below order_counter (but for the few placed last on purpose),
+ * so symbols are placed by order directly. */
 static AsmSymbol **ordered_symbols(Assembler *a, int *count, int *first_global) {
     AsmSymbol **list = xmalloc(((size_t)a->nsymbols + 1) * sizeof *list);
+    size_t slots = (size_t)a->order_counter + 1;
+    AsmSymbol **slot = xcalloc(slots, sizeof *slot);
     AsmSymbol **sorted = xmalloc(((size_t)a->nsymbols + 1) * sizeof *sorted);
-    memcpy(sorted, a->symbols, (size_t)a->nsymbols * sizeof *sorted);
-    qsort(sorted, (size_t)a->nsymbols, sizeof *sorted, by_order);
+    int nsorted = 0, nlate = 0;
+    for (int i = 0; i < a->nsymbols; i++) {
+        AsmSymbol *s = a->symbols[i];
+        if (s->order >= 0 && (size_t)s->order < slots) slot[s->order] = s;
+        else if (s->order >= 0) sorted[a->nsymbols - ++nlate] = s;   /* placed last on purpose */
+    }
+    for (size_t k = 0; k < slots; k++)
+        if (slot[k]) sorted[nsorted++] = slot[k];
+    free(slot);
+    qsort(sorted + a->nsymbols - nlate, (size_t)nlate, sizeof *sorted, by_order);
+    memmove(sorted + nsorted, sorted + a->nsymbols - nlate, (size_t)nlate * sizeof *sorted);
+    nsorted += nlate;
     int n = 0;
     for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < a->nsymbols; i++) {
+        for (int i = 0; i < nsorted; i++) {
             AsmSymbol *s = sorted[i];
             if (symbol_emitted(a, s) && symbol_is_local(s) == (pass == 0)) list[n++] = s;
         }
