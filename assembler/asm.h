@@ -50,7 +50,16 @@ typedef struct AsmExpr {
     AsmSymbol *sym;
     AsmSymbol *sub;
     int64_t addend;
+    /* An operation left for after layout on a label difference: the value is
+     * (sym - sub + addend) op rhs, as in gcc's AArch64 jump tables, "(.L5 - .Lrtx4) / 4".
+     * op 0 = none; otherwise one of the binary operator characters of asm_eval_binary. */
+    int32_t rhs;
+    char op;
 } AsmExpr;
+
+/* a op b for the binary operators of expressions ('<' and '>' are the shifts, '!' or-not);
+ * returns -1 on division by zero. */
+int asm_eval_binary(char op, int64_t a, int64_t b, int64_t *value);
 
 /* Wrapping 64-bit arithmetic (assembler expressions wrap like GNU as's; no signed overflow). */
 static inline int64_t asm_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }

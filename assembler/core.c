@@ -486,6 +486,14 @@ static int reduce_expr(AsmExpr *x, SrcLoc loc) {
             return -1;
         }
         AsmSymbol *s = x->sym;
+        if (s->equated.op) {   /* .set n, (a - b) / 4: usable alone, not inside more */
+            if (x->addend || x->sub || x->op) {
+                error_at(loc, "expression with '%s' is too complex", s->name);
+                return -1;
+            }
+            *x = s->equated;
+            continue;
+        }
         x->addend = asm_add(x->addend, s->equated.addend);
         x->sym = s->equated.sym;
         if (!x->sub) x->sub = s->equated.sub;
@@ -504,6 +512,15 @@ static int reduce_expr(AsmExpr *x, SrcLoc loc) {
             x->sym = NULL;
             x->sub = NULL;
         }
+    }
+    if (x->op) {   /* the operation waiting for the layout */
+        if (x->sym || x->sub) {
+            error_at(loc, "can't resolve '%s' - '%s' to a constant for '%c'",
+                     x->sym ? x->sym->name : "0", x->sub ? x->sub->name : "0", x->op);
+            return -1;
+        }
+        asm_eval_binary(x->op, x->addend, x->rhs, &x->addend);
+        x->op = 0;
     }
     return 0;
 }
@@ -670,8 +687,7 @@ int asm_finish(Assembler *a) {
         }
         if (!x.sym) {
             s->is_absolute = 1;
-            s->equated.sym = NULL;
-            s->equated.addend = x.addend;
+            s->equated = (AsmExpr){ .addend = x.addend };   /* any pending operation is done */
             s->value = (uint64_t)x.addend;
         } else if (x.sym->defined && x.sym->section) {
             s->section = x.sym->section;

@@ -241,10 +241,13 @@ static int parse_brackets(X86 *x, const char **pp, Operand *o) {
             else if (*end) err(x, end, "junk in memory reference: '%s'", end), rt = -1;
             else {
                 if (sign < 0) {
-                    AsmExpr neg = { e.sub, e.sym, asm_neg(e.addend) };
+                    AsmExpr neg = { .sym = e.sub, .sub = e.sym, .addend = asm_neg(e.addend) };
                     e = neg;
                 }
-                if ((o->disp.sym && e.sym) || (o->disp.sub && e.sub)) {
+                if (e.op) {
+                    err(x, t, "displacement expression too complex%s", "");
+                    rt = -1;
+                } else if ((o->disp.sym && e.sym) || (o->disp.sub && e.sub)) {
                     err(x, t, "bad displacement%s", "");
                     rt = -1;
                 } else {

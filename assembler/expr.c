@@ -41,12 +41,35 @@ static void expr_error(ExprParser *e, const char *at, const char *msg) {
 
 static int is_constant(const AsmExpr *x) { return !x->sym && !x->sub; }
 
-/* sym - sub where both sit in the same section with no variable item between: constant now. */
+int asm_eval_binary(char op, int64_t a, int64_t b, int64_t *value) {
+    int64_t v = 0;
+    switch (op) {
+    case '*': v = (int64_t)((uint64_t)a * (uint64_t)b); break;
+    case '/': case '%':
+        if (b == 0) return -1;
+        if (b == -1) v = op == '/' ? asm_neg(a) : 0;   /* INT64_MIN / -1 wraps */
+        else v = op == '/' ? a / b : a % b;
+        break;
+    case '<': v = (int64_t)((uint64_t)a << (b & 63)); break;
+    case '>': v = a >> (b & 63); break;
+    case '|': v = a | b; break;
+    case '&': v = a & b; break;
+    case '^': v = a ^ b; break;
+    case '!': v = a | ~b; break;   /* GNU as: a ! b = a or-not b */
+    }
+    *value = v;
+    return 0;
+}
+
+/* sym - sub where both sit in the same section with no variable item between: constant now
+ * (and so is a pending operation on it). */
 static void fold_difference(AsmExpr *x) {
     if (x->sym && x->sub && x->sym->defined && x->sub->defined && !x->sym->is_equated &&
         !x->sub->is_equated && x->sym->section == x->sub->section && x->sym->nvar == x->sub->nvar) {
         x->addend = asm_add(x->addend, (int64_t)x->sym->raw - (int64_t)x->sub->raw);
         x->sym = x->sub = NULL;
+        if (x->op) asm_eval_binary(x->op, x->addend, x->rhs, &x->addend);   /* rhs != 0 for / % */
+        x->op = 0;
     }
 }
 
@@ -104,6 +127,10 @@ static AsmExpr parse_primary(ExprParser *e) {
         e->p = p + 1;
         x = parse_primary(e);
         if (op == '+') return x;
+        if (x.op) {
+            expr_error(e, p, "expression too complex");
+            return x;
+        }
         if (op == '-' && x.sym && !x.sub) {
             x.sub = x.sym;       /* -sym is only useful as part of a - b; keep it */
             x.sym = NULL;
@@ -198,39 +225,39 @@ static int binary_prec(const char *p, int *oplen) {
 static AsmExpr combine(ExprParser *e, const char *at, char op, AsmExpr l, AsmExpr r) {
     resolve_equated(&l);
     resolve_equated(&r);
+    if ((op == '+' || op == '-') && (l.op || r.op)) {
+        expr_error(e, at, "expression too complex");
+        return l;
+    }
     if (op == '+') {
         if (l.sym && r.sym) { expr_error(e, at, "cannot add two symbols"); return l; }
         if (l.sub && r.sub) { expr_error(e, at, "cannot subtract two symbols here"); return l; }
-        AsmExpr x = { l.sym ? l.sym : r.sym, l.sub ? l.sub : r.sub, asm_add(l.addend, r.addend) };
+        AsmExpr x = { .sym = l.sym ? l.sym : r.sym, .sub = l.sub ? l.sub : r.sub,
+                      .addend = asm_add(l.addend, r.addend) };
         fold_difference(&x);
         return x;
     }
     if (op == '-') {
-        AsmExpr neg = { r.sub, r.sym, asm_neg(r.addend) };
+        AsmExpr neg = { .sym = r.sub, .sub = r.sym, .addend = asm_neg(r.addend) };
         return combine(e, at, '+', l, neg);
     }
     fold_difference(&l);
     fold_difference(&r);
-    if (!is_constant(&l) || !is_constant(&r)) {
-        expr_error(e, at, "operator needs constant operands");
+    if ((op == '/' || op == '%') && is_constant(&r) && r.addend == 0) {
+        expr_error(e, at, "division by zero");
         return l;
     }
-    int64_t a = l.addend, b = r.addend, v = 0;
-    switch (op) {
-    case '*': v = (int64_t)((uint64_t)a * (uint64_t)b); break;
-    case '/': case '%':
-        if (b == 0) { expr_error(e, at, "division by zero"); return l; }
-        if (b == -1) v = op == '/' ? asm_neg(a) : 0;   /* INT64_MIN / -1 wraps */
-        else v = op == '/' ? a / b : a % b;
-        break;
-    case '<': v = (int64_t)((uint64_t)a << (b & 63)); break;
-    case '>': v = a >> (b & 63); break;
-    case '|': v = a | b; break;
-    case '&': v = a & b; break;
-    case '^': v = a ^ b; break;
-    case '!': v = a | ~b; break;   /* GNU as: a ! b = a or-not b */
+    if (l.sym && l.sub && !l.op && is_constant(&r) && r.addend == (int32_t)r.addend) {
+        l.op = op;   /* a label difference not known before layout: finished then */
+        l.rhs = (int32_t)r.addend;
+        return l;
     }
-    AsmExpr x = { NULL, NULL, v };
+    if (!is_constant(&l) || !is_constant(&r)) {
+        expr_error(e, at, l.op || r.op ? "expression too complex" : "operator needs constant operands");
+        return l;
+    }
+    AsmExpr x = {0};
+    asm_eval_binary(op, l.addend, r.addend, &x.addend);
     return x;
 }
 
@@ -284,7 +311,7 @@ int asm_parse_expr(Assembler *a, const char *s, const char **end, AsmExpr *out, 
     int64_t value;
     const char *after;
     if (simple_constant(s, &after, &value)) {
-        *out = (AsmExpr){ NULL, NULL, value };
+        *out = (AsmExpr){ .addend = value };
         if (end) *end = after;
         return 0;
     }
