@@ -383,16 +383,40 @@ static int relax_resolvable(const AsmSection *sec, const AsmRelax *r) {
     return 1;
 }
 
+/* Where a relaxable item's target is thought to be during a pass, GNU as's way (its
+ * relax_frag): a target already passed in this pass is where it is now; one further on is
+ * where the last pass left it, moved by the growth so far (the stretch) only when the
+ * stretch is negative or no alignment lies between (an alignment may absorb it).  Returns
+ * 0 when GNU as would leave the item as it is this pass. */
+static int relax_target(const AsmSection *sec, uint32_t i, const AsmSymbol *t, const uint64_t *prev,
+                        const uint32_t *region, uint64_t *target) {
+    if (t->nvar <= i) {
+        *target = t->raw + sec->growth[t->nvar];
+        return 1;
+    }
+    int64_t stretch = (int64_t)(sec->growth[i] - prev[i]);
+    uint64_t old = t->raw + prev[t->nvar];
+    uint64_t frag_start = i ? sec->vars[i - 1].raw + sec->growth[i] : 0;
+    if (stretch < 0 || (stretch > 0 && region[t->nvar] == region[i])) old += (uint64_t)stretch;
+    else if (stretch > 0 && old < frag_start) return 0;
+    *target = old;
+    return 1;
+}
+
 static void layout_section(Assembler *a, AsmSection *sec) {
-    (void)a;
     uint32_t n = sec->nvars;
     sec->growth = xcalloc(n + 1, sizeof *sec->growth);
     uint64_t *prev = xcalloc(n + 1, sizeof *prev);
+    uint32_t *region = xcalloc(n + 1, sizeof *region);   /* alignments before item k */
+    /* the first layout: every branch short, alignments padded for that */
     for (uint32_t i = 0; i < n; i++) {
         AsmVar *v = &sec->vars[i];
+        region[i + 1] = region[i] + (v->kind == VAR_ALIGN);
         if (v->kind == VAR_RELAX) {
             v->resolvable = relax_resolvable(sec, &v->relax);   /* fixed during layout */
             v->size = a->target->relax_size(&v->relax, v->resolvable, 0);
+        } else {
+            v->size = var_size_align(v, v->raw + sec->growth[i]);
         }
         sec->growth[i + 1] = sec->growth[i] + (uint64_t)v->size;
     }
@@ -408,13 +432,12 @@ static void layout_section(Assembler *a, AsmSection *sec) {
             } else {
                 int res = v->resolvable;
                 int64_t dist = 0;
-                if (res) {
-                    AsmSymbol *t = v->relax.target.sym;
-                    uint64_t target = t->nvar <= i
-                                          ? t->raw + sec->growth[t->nvar]
-                                          : t->raw + prev[t->nvar] + (sec->growth[i] - prev[i]);
-                    dist = asm_add(v->relax.target.addend, (int64_t)(target - start));
+                uint64_t target = 0;
+                if (res && !relax_target(sec, i, v->relax.target.sym, prev, region, &target)) {
+                    sec->growth[i + 1] = sec->growth[i] + (uint64_t)size;   /* unchanged */
+                    continue;
                 }
+                if (res) dist = asm_add(v->relax.target.addend, (int64_t)(target - start));
                 size = a->target->relax_size(&v->relax, res, dist);
                 if (size < v->size) size = v->size;   /* branches only grow */
             }
@@ -425,6 +448,7 @@ static void layout_section(Assembler *a, AsmSection *sec) {
         if (!changed) break;
     }
     free(prev);
+    free(region);
     sec->size = sec->raw.len + sec->growth[n];
 }
 
