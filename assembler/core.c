@@ -386,21 +386,17 @@ static int relax_resolvable(const AsmSection *sec, const AsmRelax *r) {
 /* Where a relaxable item's target is thought to be during a pass, GNU as's way (its
  * relax_frag): a target already passed in this pass is where it is now; one further on is
  * where the last pass left it, moved by the growth so far (the stretch) only when the
- * stretch is negative or no alignment lies between (an alignment may absorb it).  Returns
- * 0 when GNU as would leave the item as it is this pass. */
-static int relax_target(const AsmSection *sec, uint32_t i, const AsmSymbol *t, const uint64_t *prev,
-                        const uint32_t *region, uint64_t *target) {
-    if (t->nvar <= i) {
-        *target = t->raw + sec->growth[t->nvar];
-        return 1;
-    }
+ * stretch is negative or no alignment lies between (an alignment may absorb it); a target
+ * that would then seem to lie behind the item is taken to be just after it. */
+static uint64_t relax_target(const AsmSection *sec, uint32_t i, const AsmSymbol *t,
+                             const uint64_t *prev, const uint32_t *region) {
+    if (t->nvar <= i) return t->raw + sec->growth[t->nvar];
     int64_t stretch = (int64_t)(sec->growth[i] - prev[i]);
     uint64_t old = t->raw + prev[t->nvar];
     uint64_t frag_start = i ? sec->vars[i - 1].raw + sec->growth[i] : 0;
-    if (stretch < 0 || (stretch > 0 && region[t->nvar] == region[i])) old += (uint64_t)stretch;
-    else if (stretch > 0 && old < frag_start) return 0;
-    *target = old;
-    return 1;
+    if (stretch < 0 || (stretch > 0 && region[t->nvar] == region[i])) return old + (uint64_t)stretch;
+    if (stretch > 0 && old < frag_start) return sec->vars[i].raw + prev[i + 1] + (uint64_t)stretch;
+    return old;
 }
 
 static void layout_section(Assembler *a, AsmSection *sec) {
@@ -432,12 +428,10 @@ static void layout_section(Assembler *a, AsmSection *sec) {
             } else {
                 int res = v->resolvable;
                 int64_t dist = 0;
-                uint64_t target = 0;
-                if (res && !relax_target(sec, i, v->relax.target.sym, prev, region, &target)) {
-                    sec->growth[i + 1] = sec->growth[i] + (uint64_t)size;   /* unchanged */
-                    continue;
+                if (res) {
+                    uint64_t target = relax_target(sec, i, v->relax.target.sym, prev, region);
+                    dist = asm_add(v->relax.target.addend, (int64_t)(target - start));
                 }
-                if (res) dist = asm_add(v->relax.target.addend, (int64_t)(target - start));
                 size = a->target->relax_size(&v->relax, res, dist);
                 if (size < v->size) size = v->size;   /* branches only grow */
             }

@@ -892,6 +892,15 @@ static int h_unary(X86 *x, const Mnemonic *m) {
     return encode_rm(x, size, 0, &opc, 1, m->b, NULL, o);
 }
 
+/* prefetch hints: 0f 18 /hint (0f 0d /1 for prefetchw) on a memory operand of any size */
+static int h_prefetch(X86 *x, const Mnemonic *m) {
+    if (want_ops(x, 1)) return -1;
+    Operand *o = &x->op[0];
+    if (!is_mem(o)) return bad_operands(x);
+    uint8_t opc[2] = { 0x0f, (uint8_t)m->a };
+    return encode_rm(x, 4, 0, opc, 2, m->b, NULL, o);
+}
+
 static int h_imul(X86 *x, const Mnemonic *m) {
     if (x->nops == 1) {
         Mnemonic u = { "imul", h_unary, 0xf6, 5, 0 };
@@ -1376,6 +1385,9 @@ static const Mnemonic base_mnemonics[] = {
     { "syscall", h_fixed, 2, 0x050f, 0 }, { "endbr64", h_fixed, 4, (int)0xfa1e0ff3u, 0 },
     { "hlt", h_fixed, 1, 0xf4, 0 }, { "cpuid", h_fixed, 2, 0xa20f, 0 },
     { "pause", h_fixed, 2, 0x90f3, 0 }, { "mfence", h_fixed, 3, 0xf0ae0f, 0 },
+    { "prefetchnta", h_prefetch, 0x18, 0, 0 }, { "prefetcht0", h_prefetch, 0x18, 1, 0 },
+    { "prefetcht1", h_prefetch, 0x18, 2, 0 }, { "prefetcht2", h_prefetch, 0x18, 3, 0 },
+    { "prefetchw", h_prefetch, 0x0d, 1, 0 },
     { "lfence", h_fixed, 3, 0xe8ae0f, 0 }, { "sfence", h_fixed, 3, 0xf8ae0f, 0 },
     { "rdtsc", h_fixed, 2, 0x310f, 0 }, { "cld", h_fixed, 1, 0xfc, 0 },
     { "std", h_fixed, 1, 0xfd, 0 }, { "clc", h_fixed, 1, 0xf8, 0 }, { "stc", h_fixed, 1, 0xf9, 0 },
