@@ -16,6 +16,8 @@ const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size);
 const char *fuzz_path(const char *name);
 /* A NUL-terminated copy (tools get NUL-terminated text from read_file). */
 char *fuzz_strndup(const uint8_t *data, size_t size);
-/* Resets the diagnostics error counter the tools read to decide success. */
+/* Called at the start of every input: resets the diagnostics error counter the tools read
+ * to decide success.  The first call makes stderr fully buffered when it goes to /dev/null
+ * (see fuzz_util.c). */
 void fuzz_reset_diagnostics(void);
 #endif

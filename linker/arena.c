@@ -12,18 +12,27 @@ struct ArenaBlock {
     _Alignas(16) unsigned char bytes[];
 };
 
-enum { ARENA_BLOCK = 1 << 20 };
+/* Blocks start at 64 KiB and double up to 1 MiB: a small link (most links the driver does,
+ * and every fuzzing input) then costs one small calloc, not a zeroed 1 MiB mapping. */
+enum { ARENA_FIRST_BLOCK = 1 << 16, ARENA_BLOCK = 1 << 20 };
+
+static size_t next_block_size(const ArenaBlock *head) {
+    if (!head)
+        return ARENA_FIRST_BLOCK;
+    return head->cap >= ARENA_BLOCK / 2 ? ARENA_BLOCK : head->cap * 2;
+}
 
 void *arena_alloc(Arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < n) {
-        size_t cap = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+        size_t regular = next_block_size(b);
+        size_t cap = n > regular / 4 ? n : regular;
         b = xcalloc(1, sizeof *b + cap);    /* zeroed once here, never reused */
         b->used = 0;
         b->cap = cap;
         /* Big one-off blocks go behind the current one so its free space is not wasted. */
-        if (cap != ARENA_BLOCK && a->head) {
+        if (cap != regular && a->head) {
             b->next = a->head->next;
             a->head->next = b;
         } else {

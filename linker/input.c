@@ -199,7 +199,9 @@ static int read_symtab(ObjFile *f, const Elf64_Shdr *sh, unsigned shnum, unsigne
 }
 
 static int check_symbols(ObjFile *f) {
-    for (uint32_t i = 1; i < f->nsyms; i++) {
+    /* Symbol 0 too: it should be all zeros, but relocations without a symbol (index 0) still
+     * read its section index and value, so a corrupt one must not index past the sections. */
+    for (uint32_t i = 0; i < f->nsyms; i++) {
         Elf64_Sym s = obj_sym(f, i);
         if (s.st_name >= f->strtab_size) {
             error_in(f->name, "symbol %u: name offset 0x%x is outside the string table", i, s.st_name);
