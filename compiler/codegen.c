@@ -14,6 +14,27 @@
 
 int cg_new_label(FuncCtx *c) { return (*c->label_counter)++; }
 
+char *cg_put_str(char *dst, const char *s) {
+    while (*s) *dst++ = *s++;
+    *dst = 0;
+    return dst;
+}
+
+char *cg_put_dec(char *dst, int64_t v) {
+    char tmp[24], *p = tmp + sizeof tmp;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do *--p = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *dst++ = '-';
+    while (p < tmp + sizeof tmp) *dst++ = *p++;
+    *dst = 0;
+    return dst;
+}
+
+const char *cg_block_label(char *dst, int fid, int id) {
+    cg_put_dec(cg_put_str(cg_put_dec(cg_put_str(dst, ".LB"), fid), "_"), id);
+    return dst;
+}
+
 void cg_line(FuncCtx *c, int line) {
     if (line <= 0 || line == c->cur_line) return;
     c->cur_line = line;
@@ -23,7 +44,7 @@ void cg_line(FuncCtx *c, int line) {
     }
     int label = cg_new_label(c);
     c->lines[c->nlines++] = (LineMark){label, line};
-    buf_printf(c->out, ".Lln%d:\n", label);
+    buf_fmt(c->out, ".Lln%d:\n", label);
 }
 
 void cg_cold_line(FuncCtx *c, int line) {
@@ -33,7 +54,7 @@ void cg_cold_line(FuncCtx *c, int line) {
     }
     int label = cg_new_label(c);
     c->cold_lines[c->ncold++] = (LineMark){label, line > 0 ? line : 1};
-    buf_printf(&c->cold, ".Lln%d:\n", label);
+    buf_fmt(&c->cold, ".Lln%d:\n", label);
 }
 
 int cg_is_number_const(const FuncCtx *c, int v) {
@@ -134,42 +155,42 @@ int cg_outgoing_words(const IrFunc *f, int nargregs) {
 
 static void emit_string_bytes(Buf *out, const char *s, int len) {
     buf_str(out, "\t.byte ");
-    for (int i = 0; i < len; i++) buf_printf(out, "%s%u", i ? "," : "", (unsigned char)s[i]);
+    for (int i = 0; i < len; i++) buf_fmt(out, "%s%u", i ? "," : "", (unsigned char)s[i]);
     buf_str(out, len ? ",0\n" : "0\n");
 }
 
 static void emit_strings(Buf *out, const IrProgram *ir) {
     for (int i = 0; i < ir->nstrings; i++) {
         const IrString *s = &ir->strings[i];
-        buf_printf(out, ".Lstr%d:\n", i);
+        buf_fmt(out, ".Lstr%d:\n", i);
         /* printable text stays readable; anything else goes through .byte */
         int plain = 1;
         for (int k = 0; k < s->len; k++) {
             unsigned char ch = s->chars[k];
             if (ch < 32 || ch > 126 || ch == '"' || ch == '\\') plain = 0;
         }
-        if (plain) buf_printf(out, "\t.asciz \"%.*s\"\n", s->len, s->chars);
+        if (plain) buf_fmt(out, "\t.asciz \"%.*s\"\n", s->len, s->chars);
         else emit_string_bytes(out, s->chars, s->len);
     }
 }
 
 static void emit_func_info(Buf *out, const IrFunc *f, int name_label) {
-    buf_printf(out, "\t.p2align 3\n%s:\n", f->info_sym);
-    buf_printf(out, "\t.quad .Lfname%d\n", name_label);
-    buf_printf(out, "\t.long %d, %d, %d, %d\n", (int)strlen(f->name), f->arity, f->flags, f->ncells);
+    buf_fmt(out, "\t.p2align 3\n%s:\n", f->info_sym);
+    buf_fmt(out, "\t.quad .Lfname%d\n", name_label);
+    buf_fmt(out, "\t.long %d, %d, %d, %d\n", (int)strlen(f->name), f->arity, f->flags, f->ncells);
 }
 
 static void emit_line_table(Buf *out, const IrFunc *f, const FuncCtx *c, int index) {
-    buf_printf(out, "\t.p2align 3\n.Llines%d:\n", index);
+    buf_fmt(out, "\t.p2align 3\n.Llines%d:\n", index);
     for (int i = 0; i < c->nlines; i++)
-        buf_printf(out, "\t.long .Lln%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
+        buf_fmt(out, "\t.long .Lln%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
 }
 
 static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
     buf_str(out, "\n\t.section .rodata\n");
     emit_strings(out, ir);
     for (int i = 0; i < ir->nfuncs; i++)
-        buf_printf(out, ".Lfname%d:\n\t.asciz \"%s\"\n", i, ir->funcs[i]->name);
+        buf_fmt(out, ".Lfname%d:\n\t.asciz \"%s\"\n", i, ir->funcs[i]->name);
     for (int i = 0; i < ir->nfuncs; i++) {
         emit_func_info(out, ir->funcs[i], i);
         emit_line_table(out, ir->funcs[i], &ctx[i], i);
@@ -177,33 +198,33 @@ static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
     buf_str(out, "\t.p2align 3\n.Lintern_table:\n");
     for (int i = 0; i < ir->nstrings; i++)
         if (ir->strings[i].root >= 0)
-            buf_printf(out, "\t.quad .Lstr%d, %d, %d\n", i, ir->strings[i].len, 8 * ir->strings[i].root);
+            buf_fmt(out, "\t.quad .Lstr%d, %d, %d\n", i, ir->strings[i].len, 8 * ir->strings[i].root);
     buf_str(out, "\t.quad 0, 0, 0\n.Lnative_table:\n");
     for (int i = 0; i < ir->nnatives; i++)
-        buf_printf(out, "\t.quad .Lstr%d, %d, %d\n", ir->native_str[i],
+        buf_fmt(out, "\t.quad .Lstr%d, %d, %d\n", ir->native_str[i],
                    ir->strings[ir->native_str[i]].len, 8 * ir->native_slot[i]);
     buf_str(out, "\t.quad 0, 0, 0\n");
     buf_str(out, "\t.p2align 3\n.Lfuncs:\n");
     for (int i = 0; i < ir->nfuncs; i++) {
         const IrFunc *f = ir->funcs[i];
-        buf_printf(out, "\t.quad %s, .Lend%d, .Lfname%d, .Llines%d, %d\n", f->sym, i, i, i,
+        buf_fmt(out, "\t.quad %s, .Lend%d, .Lfname%d, .Llines%d, %d\n", f->sym, i, i, i,
                    ctx[i].nlines);
     }
     buf_str(out, ".Lprogram_info:\n");
-    buf_printf(out, "\t.quad %d, .Lroots, %d, .Lfuncs, %d\n", SOX_ABI_VERSION, ir->nroots, ir->nfuncs);
-    buf_printf(out, "\t.long %u, 0\n", ir->end_line);
+    buf_fmt(out, "\t.quad %d, .Lroots, %d, .Lfuncs, %d\n", SOX_ABI_VERSION, ir->nroots, ir->nfuncs);
+    buf_fmt(out, "\t.long %u, 0\n", ir->end_line);
     if (ir->ntests) {
         buf_str(out, ".Ltests:\n");
         for (int i = 0; i < ir->ntests; i++)
-            buf_printf(out, "\t.quad .Lstr%d, .Lroots+%d\n", ir->tests[i].name_str, 8 * ir->tests[i].slot);
+            buf_fmt(out, "\t.quad .Lstr%d, .Lroots+%d\n", ir->tests[i].name_str, 8 * ir->tests[i].slot);
     } else {
         buf_str(out, ".Ltests:\n\t.quad 0, 0\n");
     }
     buf_str(out, "\n\t.data\n\t.p2align 4\n.Lroots:\n");
-    for (int i = 0; i < ir->nroots; i++) buf_printf(out, "\t.quad 0x%" PRIx64 "\n", (uint64_t)SOX_UNDEF);
+    for (int i = 0; i < ir->nroots; i++) buf_fmt(out, "\t.quad 0x%" PRIx64 "\n", (uint64_t)SOX_UNDEF);
     if (!ir->nroots) buf_str(out, "\t.quad 0\n");
     buf_str(out, "\n\t.bss\n\t.p2align 4\n.Lcache:\n");
-    buf_printf(out, "\t.zero %d\n", 32 * (ir->ncaches ? ir->ncaches : 1));
+    buf_fmt(out, "\t.zero %d\n", 32 * (ir->ncaches ? ir->ncaches : 1));
 }
 
 static const TargetDesc *target_desc(Target t) {
@@ -235,7 +256,7 @@ int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Bu
         c->nout = cg_outgoing_words(c->f, td->nargregs);
         td->emit_func(c);
         finish_function(c);
-        buf_printf(asm_out, ".Lend%d:\n\t.size %s, .-%s\n", i, c->f->sym, c->f->sym);
+        buf_fmt(asm_out, ".Lend%d:\n\t.size %s, .-%s\n", i, c->f->sym, c->f->sym);
         free(c->reg);
         free(c->slot);
     }

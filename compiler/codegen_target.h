@@ -56,4 +56,11 @@ void cg_cold_line(FuncCtx *c, int line); /* at the start of a slow path in c->co
 int cg_is_number_const(const FuncCtx *c, int v);
 int cg_exact_reciprocal(uint64_t d, uint64_t *recip); /* 1/d when x/d == x*(1/d) */
 int cg_outgoing_words(const IrFunc *f, int nargregs);
+
+/* Operand text without snprintf (emission is the compiler's hot loop): each writes
+ * at dst, NUL-terminates, and returns a pointer to the NUL for chaining. */
+char *cg_put_str(char *dst, const char *s);
+char *cg_put_dec(char *dst, int64_t v);
+/* ".LB<fid>_<id>" into dst (at least 32 bytes); returns dst. */
+const char *cg_block_label(char *dst, int fid, int id);
 #endif

@@ -34,9 +34,9 @@ static void ins(X86 *x, const char *fmt, ...) __attribute__((format(printf, 2, 3
 static void ins(X86 *x, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    buf_str(x->o, "\t");
-    buf_vprintf(x->o, fmt, ap);
-    buf_str(x->o, "\n");
+    buf_u8(x->o, '\t');
+    buf_vfmt(x->o, fmt, ap);
+    buf_u8(x->o, '\n');
     va_end(ap);
 }
 
@@ -44,7 +44,7 @@ static void ins(X86 *x, const char *fmt, ...) {
 static const char *opnd(X86 *x, int v) {
     if (x->c->reg[v] >= 0) return alloc_regs[x->c->reg[v]];
     char *b = x->opbuf[x->opnext++ & 3];
-    snprintf(b, 64, "QWORD PTR [rbp-%d]", 8 * (x->nsave + x->c->slot[v] + 1));
+    cg_put_str(cg_put_dec(cg_put_str(b, "QWORD PTR [rbp-"), 8 * (x->nsave + x->c->slot[v] + 1)), "]");
     return b;
 }
 
@@ -67,9 +67,7 @@ static void mov_imm(X86 *x, const char *reg, uint64_t v) {
 static int buf_offset(X86 *x, int word) { return 8 * (x->c->nout + word); }
 
 static const char *block_label(X86 *x, const IrBlock *b) {
-    char *s = x->opbuf[x->opnext++ & 3];
-    snprintf(s, 64, ".LB%d_%d", x->c->fid, b->id);
-    return s;
+    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c->fid, b->id);
 }
 
 static void untag(X86 *x, const char *reg) {
@@ -106,7 +104,7 @@ static void bool_from_al(X86 *x) {
 /* Slow paths are written to the cold buffer, after the function body. */
 static void cold_begin(X86 *x, int label, int line) {
     x->o = &x->c->cold;
-    buf_printf(x->o, ".LL%d:\n", label);
+    buf_fmt(x->o, ".LL%d:\n", label);
     cg_cold_line(x->c, line);
 }
 
@@ -245,7 +243,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
             st(x, in->dst, "rax");
         }
     }
-    if (!br || arith) buf_printf(x->o, ".LL%d:\n", back);
+    if (!br || arith) buf_fmt(x->o, ".LL%d:\n", back);
     cold_begin(x, slow, in->line);
     if (ka) mov_imm(x, "rdi", c->const_val[in->a]); else ins(x, "mov rdi, %s", A);
     if (kb) mov_imm(x, "rsi", c->const_val[in->b]); else ins(x, "mov rsi, %s", B);
@@ -285,7 +283,7 @@ static void emit_neg(X86 *x, const IrInstr *in) {
     load_number_limit(x, "r11");
     check_number(x, "rax", slow);
     ins(x, "btc rax, 63");
-    buf_printf(x->o, ".LL%d:\n", back);
+    buf_fmt(x->o, ".LL%d:\n", back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, rax");
@@ -355,7 +353,7 @@ static void emit_call(X86 *x, const IrInstr *in) {
     ins(x, "jne .LL%d", slow);
     place_args(x, in->args, in->nargs, 1);
     ins(x, "call QWORD PTR [r11+16]");
-    buf_printf(x->o, ".LL%d:\n", back);
+    buf_fmt(x->o, ".LL%d:\n", back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
@@ -399,7 +397,7 @@ static void emit_index(X86 *x, const IrInstr *in) {
     } else {
         ins(x, "mov rax, QWORD PTR [r11+rdx*8]");
     }
-    buf_printf(x->o, ".LL%d:\n", back);
+    buf_fmt(x->o, ".LL%d:\n", back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, %s", A);
@@ -556,7 +554,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         int cur = buf_offset(x, (int)in->imm);
         ins(x, "lea rax, [rip+%s]", in->sym);
         ins(x, "mov QWORD PTR [rsp+%d], rax", cur);
-        buf_printf(x->o, ".LL%d:\n", loop);
+        buf_fmt(x->o, ".LL%d:\n", loop);
         ins(x, "mov rax, QWORD PTR [rsp+%d]", cur);
         ins(x, "mov rdi, QWORD PTR [rax]");
         ins(x, "test rdi, rdi");
@@ -570,7 +568,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "add rcx, 24");
         ins(x, "mov QWORD PTR [rsp+%d], rcx", cur);
         ins(x, "jmp .LL%d", loop);
-        buf_printf(x->o, ".LL%d:\n", done);
+        buf_fmt(x->o, ".LL%d:\n", done);
         break;
     }
     case IR_OP_COUNT: break;
@@ -603,18 +601,18 @@ static void emit_func_x86_64(FuncCtx *c) {
     X86 x = {.c = c, .o = c->out};
     const IrFunc *f = c->f;
     buf_str(x.o, "\n\t.p2align 4\n");
-    if (f->is_global) buf_printf(x.o, "\t.globl %s\n", f->sym);
-    buf_printf(x.o, "\t.type %s, @function\n%s:\n", f->sym, f->sym);
+    if (f->is_global) buf_fmt(x.o, "\t.globl %s\n", f->sym);
+    buf_fmt(x.o, "\t.type %s, @function\n%s:\n", f->sym, f->sym);
     c->cur_line = 0;
     cg_line(c, f->blocks[0]->nins ? f->blocks[0]->ins[0].line : 1);
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        if (c->targeted[b->id]) buf_printf(x.o, "%s:\n", block_label(&x, b));
+        if (c->targeted[b->id]) buf_fmt(x.o, "%s:\n", block_label(&x, b));
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */
-    buf_printf(x.o, ".Lret%d:\n", c->fid);
+    buf_fmt(x.o, ".Lret%d:\n", c->fid);
     epilogue(&x);
 }
 
