@@ -35,26 +35,40 @@ const char *cg_block_label(char *dst, int fid, int id) {
     return dst;
 }
 
-void cg_line(FuncCtx *c, int line) {
-    if (line <= 0 || line == c->cur_line) return;
-    c->cur_line = line;
-    if (c->nlines == c->caplines) {
-        c->caplines = c->caplines ? 2 * c->caplines : 16;
-        c->lines = xrealloc(c->lines, c->caplines * sizeof *c->lines);
+/* Line table.  The runtime only ever looks up return addresses (ra-1, see
+ * runtime/sox_abi.h): only calls need the right line, so marks go just before
+ * calls whose line differs from the previous call's in address order, not at
+ * every statement.  The body gets a fresh label per mark; a slow path reuses its
+ * own entry label (nothing before its call can call). */
+static void add_mark(LineMark **marks, int *n, int *cap, LineMark m) {
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        *marks = xrealloc(*marks, *cap * sizeof **marks);
     }
-    int label = cg_new_label(c);
-    c->lines[c->nlines++] = (LineMark){label, line};
-    buf_fmt(c->out, ".Lln%d:\n", label);
+    (*marks)[(*n)++] = m;
 }
 
-void cg_cold_line(FuncCtx *c, int line) {
-    if (c->ncold == c->capcold) {
-        c->capcold = c->capcold ? 2 * c->capcold : 16;
-        c->cold_lines = xrealloc(c->cold_lines, c->capcold * sizeof *c->cold_lines);
+void cg_line(FuncCtx *c, int line) {
+    if (line > 0) c->cur_line = line;
+}
+
+void cg_cold_begin(FuncCtx *c, int label, int line) {
+    c->cold_label = label;
+    c->cold_line = line > 0 ? line : 1;
+}
+
+void cg_call_site(FuncCtx *c, Buf *o) {
+    if (o == &c->cold) {
+        if (c->cold_line == c->cold_marked) return;
+        add_mark(&c->cold_lines, &c->ncold, &c->capcold, (LineMark){c->cold_label, c->cold_line});
+        c->cold_marked = c->cold_line;
+        return;
     }
+    if (c->cur_line == c->marked_line) return;
     int label = cg_new_label(c);
-    c->cold_lines[c->ncold++] = (LineMark){label, line > 0 ? line : 1};
-    buf_fmt(&c->cold, ".Lln%d:\n", label);
+    add_mark(&c->lines, &c->nlines, &c->caplines, (LineMark){label, c->cur_line});
+    c->marked_line = c->cur_line;
+    buf_fmt(o, ".LL%d:\n", label);
 }
 
 int cg_is_number_const(const FuncCtx *c, int v) {
@@ -124,14 +138,9 @@ static void analyse_vregs(FuncCtx *c) {
 /* The slow paths go after the body; their line marks follow the body's. */
 static void finish_function(FuncCtx *c) {
     buf_append(c->out, c->cold.data, c->cold.len);
-    for (int i = 0; i < c->ncold; i++) {
-        c->cur_line = -1;
-        if (c->nlines == c->caplines) {
-            c->caplines = c->caplines ? 2 * c->caplines : 16;
-            c->lines = xrealloc(c->lines, c->caplines * sizeof *c->lines);
-        }
-        c->lines[c->nlines++] = c->cold_lines[i];
-    }
+    for (int i = 0; i < c->ncold; i++)   /* the body's last entry may already cover it */
+        if (!c->nlines || c->lines[c->nlines - 1].line != c->cold_lines[i].line)
+            add_mark(&c->lines, &c->nlines, &c->caplines, c->cold_lines[i]);
     buf_free(&c->cold);
     free(c->cold_lines);
     free(c->uses);
@@ -183,7 +192,7 @@ static void emit_func_info(Buf *out, const IrFunc *f, int name_label) {
 static void emit_line_table(Buf *out, const IrFunc *f, const FuncCtx *c, int index) {
     buf_fmt(out, "\t.p2align 3\n.Llines%d:\n", index);
     for (int i = 0; i < c->nlines; i++)
-        buf_fmt(out, "\t.long .Lln%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
+        buf_fmt(out, "\t.long .LL%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
 }
 
 static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
@@ -250,6 +259,7 @@ int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Bu
         c->f = ir->funcs[i];
         c->fid = i;
         c->label_counter = &labels;
+        c->marked_line = c->cold_marked = -1;
         ir_optimize(ir->funcs[i], opt_level);
         analyse_vregs(c);
         regalloc(c, td->nregs, opt_level);

@@ -36,6 +36,7 @@ typedef struct A64 {
 static void ins(A64 *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void ins(A64 *x, const char *fmt, ...) {
     va_list ap;
+    if (fmt[0] == 'b' && fmt[1] == 'l' && (fmt[2] == ' ' || fmt[2] == 'r')) cg_call_site(x->c, x->o);
     va_start(ap, fmt);
     buf_u8(x->o, '\t');
     buf_vfmt(x->o, fmt, ap);
@@ -133,13 +134,12 @@ static void cold_begin(A64 *x, int label, int line) {
         x->cold_skip = cg_new_label(x->c);
         ins(x, "b .LL%d", x->cold_skip);
         buf_fmt(x->o, ".LL%d:\n", label);
-        x->c->cur_line = -1;
         cg_line(x->c, line);
         return;
     }
     x->o = &x->c->cold;
     buf_fmt(x->o, ".LL%d:\n", label);
-    cg_cold_line(x->c, line);
+    cg_cold_begin(x->c, label, line);
 }
 
 static void cold_end(A64 *x) {

@@ -33,6 +33,7 @@ typedef struct X86 {
 static void ins(X86 *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void ins(X86 *x, const char *fmt, ...) {
     va_list ap;
+    if (fmt[0] == 'c' && fmt[1] == 'a' && fmt[2] == 'l' && fmt[3] == 'l') cg_call_site(x->c, x->o);
     va_start(ap, fmt);
     buf_u8(x->o, '\t');
     buf_vfmt(x->o, fmt, ap);
@@ -105,7 +106,7 @@ static void bool_from_al(X86 *x) {
 static void cold_begin(X86 *x, int label, int line) {
     x->o = &x->c->cold;
     buf_fmt(x->o, ".LL%d:\n", label);
-    cg_cold_line(x->c, line);
+    cg_cold_begin(x->c, label, line);
 }
 
 static void cold_end(X86 *x) { x->o = x->c->out; }
