@@ -86,6 +86,25 @@ int cg_exact_reciprocal(uint64_t d, uint64_t *recip) {
     return 1;
 }
 
+/* A block only entered by falling through needs no label: fewer lines to
+ * assemble.  The emitters name a branch's successor when it is not the next block,
+ * and both successors of a compare fused with its branch (its slow path jumps to
+ * either); BR_NEG and BR_IS always name their taken target. */
+static void mark_targeted(FuncCtx *c) {
+    const IrFunc *f = c->f;
+    c->targeted = xcalloc(f->nblocks + 1, 1);
+    for (int i = 0; i < f->nblocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        if (!b->nins) continue;
+        const IrInstr *last = &b->ins[b->nins - 1], *prev = b->nins > 1 ? last - 1 : NULL;
+        int fused = last->op == IR_BR && prev && prev->op >= IR_LT && prev->op <= IR_NE &&
+                    prev->dst == last->a && c->uses[last->a] == 1;
+        int always = fused || last->op == IR_BR_NEG || last->op == IR_BR_IS;
+        if (last->target && (always || last->target->id != i + 1)) c->targeted[last->target->id] = 1;
+        if (last->target2 && (fused || last->target2->id != i + 1)) c->targeted[last->target2->id] = 1;
+    }
+}
+
 /* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
  * branch that is its only reader) and constants (to skip type checks). */
 static void analyse_vregs(FuncCtx *c) {
@@ -111,14 +130,7 @@ static void analyse_vregs(FuncCtx *c) {
     for (int v = 0; v < f->nvregs; v++)
         if (defs[v] != 1) c->is_const[v] = 0;
     free(defs);
-    /* a block only entered by falling through needs no label: fewer lines to assemble */
-    c->targeted = xcalloc(f->nblocks + 1, 1);
-    for (int i = 0; i < f->nblocks; i++)
-        for (int k = 0; k < f->blocks[i]->nins; k++) {
-            const IrInstr *in = &f->blocks[i]->ins[k];
-            if (in->target) c->targeted[in->target->id] = 1;
-            if (in->target2) c->targeted[in->target2->id] = 1;
-        }
+    mark_targeted(c);
     c->unmaterialized = xcalloc(n, 1);
     for (int v = 0; v < f->nvregs; v++)
         c->unmaterialized[v] = c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);

@@ -95,6 +95,15 @@ static void check_number_with(X86 *x, const char *reg, const char *limit, int sl
 
 static void check_number(X86 *x, const char *reg, int slow) { check_number_with(x, reg, "r11", slow); }
 
+/* Jumps to `slow` unless reg holds an object, else leaves its pointer in r11.
+ * Objects are the words with the top 14 bits set (SOX_OBJ_TAG | a 48-bit
+ * pointer): adding 2^50 carries out of exactly those, and leaves the pointer. */
+static void object_check(X86 *x, const char *reg, int slow) {
+    ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "add r11, %s", reg);
+    ins(x, "jnc .LL%d", slow);
+}
+
 /* rax = SOX_FALSE | al */
 static void bool_from_al(X86 *x) {
     ins(x, "movzx eax, al");
@@ -342,12 +351,7 @@ static void emit_call(X86 *x, const IrInstr *in) {
     /* the callee goes straight to rdi, its place in both calls: the arguments
      * never live in argument registers */
     ld(x, "rdi", in->a);
-    ins(x, "mov r11, rdi");
-    ins(x, "sar r11, 50");      /* objects have the top 14 bits set */
-    ins(x, "cmp r11, -1");
-    ins(x, "jne .LL%d", slow);
-    ins(x, "mov r11, rdi");
-    untag(x, "r11");
+    object_check(x, "rdi", slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_CLOSURE);
     ins(x, "jne .LL%d", slow);
     ins(x, "cmp DWORD PTR [r11+24], %d", in->nargs);
@@ -377,12 +381,7 @@ static void emit_index(X86 *x, const IrInstr *in) {
     const char *A = src(x, in->a, "rax");
     const char *I = src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
-    ins(x, "mov r11, %s", A);
-    ins(x, "sar r11, 50");
-    ins(x, "cmp r11, -1");
-    ins(x, "jne .LL%d", slow);
-    ins(x, "mov r11, %s", A);
-    untag(x, "r11");
+    object_check(x, A, slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_ARRAY);
     ins(x, "jne .LL%d", slow);
     load_number_limit(x, "r10");
