@@ -207,7 +207,7 @@ static void emit_line_table(Buf *out, const IrFunc *f, const FuncCtx *c, int ind
         buf_fmt(out, "\t.long .LL%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
 }
 
-static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
+static void emit_program_data(Buf *out, const IrProgram *ir, const FuncCtx *ctx, const int *order) {
     buf_str(out, "\n\t.section .rodata\n");
     emit_strings(out, ir);
     for (int i = 0; i < ir->nfuncs; i++)
@@ -226,7 +226,8 @@ static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
                    ir->strings[ir->native_str[i]].len, 8 * ir->native_slot[i]);
     buf_str(out, "\t.quad 0, 0, 0\n");
     buf_str(out, "\t.p2align 3\n.Lfuncs:\n");
-    for (int i = 0; i < ir->nfuncs; i++) {
+    for (int k = 0; k < ir->nfuncs; k++) {     /* sorted by start: the runtime bisects */
+        int i = order[k];
         const IrFunc *f = ir->funcs[i];
         buf_fmt(out, "\t.quad %s, .Lend%d, .Lfname%d, .Llines%d, %d\n", f->sym, i, i, i,
                    ctx[i].nlines);
@@ -252,40 +253,70 @@ static const TargetDesc *target_desc(Target t) {
     return t == TARGET_AARCH64 ? &target_desc_aarch64 : &target_desc_x86_64;
 }
 
-int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out) {
-    const TargetDesc *td = target_desc(t);
-    IrProgram *ir = lower_program(p, test_mode);
-    if (getenv("SOXCC_DUMP_IR")) {
+/* The back end's state while the lowerer hands it functions one by one. */
+typedef struct Codegen {
+    const TargetDesc *td;
+    Buf *out;
+    int opt_level;
+    int dump_ir;
+    int labels;             /* label counter, program-wide */
+    FuncCtx *ctx;           /* per IrFunc.id: kept for the line tables */
+    int nctx;
+    int *order;             /* IrFunc.id in emission (= address) order */
+    int nordered;
+} Codegen;
+
+static void grow_ctx(Codegen *g, int id) {
+    if (id < g->nctx) return;
+    int n = g->nctx ? 2 * g->nctx : 64;
+    while (n <= id) n *= 2;
+    g->ctx = xrealloc(g->ctx, n * sizeof *g->ctx);
+    memset(g->ctx + g->nctx, 0, (n - g->nctx) * sizeof *g->ctx);
+    g->order = xrealloc(g->order, n * sizeof *g->order);
+    g->nctx = n;
+}
+
+/* LowerSink: optimise, allocate and emit one function, then drop its IR. */
+static void emit_function(IrProgram *ir, IrFunc *f, void *arg) {
+    (void)ir;
+    Codegen *g = arg;
+    if (g->dump_ir) {
         Buf dump = {0};
-        ir_print_program(&dump, ir);
+        ir_print_func(&dump, f);
         fwrite(dump.data, 1, dump.len, stderr);
         buf_free(&dump);
     }
-    buf_str(asm_out, td->header);
+    grow_ctx(g, f->id);
+    FuncCtx *c = &g->ctx[f->id];
+    c->out = g->out;
+    c->f = f;
+    c->fid = f->id;
+    c->label_counter = &g->labels;
+    c->marked_line = c->cold_marked = -1;
+    ir_optimize(f, g->opt_level);
+    analyse_vregs(c);
+    regalloc(c, g->td->nregs, g->opt_level);
+    c->nout = cg_outgoing_words(f, g->td->nargregs);
+    g->td->emit_func(c);
+    finish_function(c);
+    buf_fmt(g->out, ".Lend%d:\n\t.size %s, .-%s\n", f->id, f->sym, f->sym);
+    free(c->reg);
+    free(c->slot);
+    ir_free_body(f);
+    g->order[g->nordered++] = f->id;
+}
+
+int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out) {
+    Codegen g = {.td = target_desc(t), .out = asm_out, .opt_level = opt_level,
+                 .dump_ir = getenv("SOXCC_DUMP_IR") != NULL};
+    buf_str(asm_out, g.td->header);
     buf_str(asm_out, "\t.text\n");
-    FuncCtx *ctx = xcalloc(ir->nfuncs + 1, sizeof *ctx);
-    int labels = 0;
-    for (int i = 0; i < ir->nfuncs; i++) {
-        FuncCtx *c = &ctx[i];
-        c->out = asm_out;
-        c->f = ir->funcs[i];
-        c->fid = i;
-        c->label_counter = &labels;
-        c->marked_line = c->cold_marked = -1;
-        ir_optimize(ir->funcs[i], opt_level);
-        analyse_vregs(c);
-        regalloc(c, td->nregs, opt_level);
-        c->nout = cg_outgoing_words(c->f, td->nargregs);
-        td->emit_func(c);
-        finish_function(c);
-        buf_fmt(asm_out, ".Lend%d:\n\t.size %s, .-%s\n", i, c->f->sym, c->f->sym);
-        free(c->reg);
-        free(c->slot);
-    }
-    emit_program_data(asm_out, ir, ctx);
+    IrProgram *ir = lower_program(p, test_mode, emit_function, &g);
+    emit_program_data(asm_out, ir, g.ctx, g.order);
     buf_str(asm_out, "\t.section .note.GNU-stack,\"\",@progbits\n");
-    for (int i = 0; i < ir->nfuncs; i++) free(ctx[i].lines);
-    free(ctx);
+    for (int i = 0; i < ir->nfuncs; i++) free(g.ctx[i].lines);
+    free(g.ctx);
+    free(g.order);
     ir_free_program(ir);
     return 0;
 }
