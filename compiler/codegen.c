@@ -30,16 +30,19 @@ char *cg_put_dec(char *dst, int64_t v) {
     return dst;
 }
 
-const char *cg_block_label(char *dst, int fid, int id) {
-    cg_put_dec(cg_put_str(cg_put_dec(cg_put_str(dst, ".LB"), fid), "_"), id);
+const char *cg_block_label(char *dst, const FuncCtx *c, int id) {
+    cg_put_dec(cg_put_str(dst, ".LL"), c->block_base + id);
     return dst;
 }
 
 /* Line table.  The runtime only ever looks up return addresses (ra-1, see
  * runtime/sox_abi.h): only calls need the right line, so marks go just before
  * calls whose line differs from the previous call's in address order, not at
- * every statement.  The body gets a fresh label per mark; a slow path reuses its
- * own entry label (nothing before its call can call). */
+ * every statement.  A mark may sit anywhere after the previous call, so the body
+ * reuses a label defined since then (a block, or the return point of the previous
+ * call) and only makes a fresh one when there is none; a slow path reuses its own
+ * entry label (nothing before its call can call).  Fewer labels: a faster
+ * assembler. */
 static void add_mark(LineMark **marks, int *n, int *cap, LineMark m) {
     if (*n == *cap) {
         *cap = *cap ? 2 * *cap : 16;
@@ -64,11 +67,17 @@ void cg_call_site(FuncCtx *c, Buf *o) {
         c->cold_marked = c->cold_line;
         return;
     }
-    if (c->cur_line == c->marked_line) return;
-    int label = cg_new_label(c);
-    add_mark(&c->lines, &c->nlines, &c->caplines, (LineMark){label, c->cur_line});
-    c->marked_line = c->cur_line;
-    buf_fmt(o, ".LL%d:\n", label);
+    if (c->cur_line != c->marked_line) {
+        if (c->free_label < 0) cg_label(c, o, cg_new_label(c));
+        add_mark(&c->lines, &c->nlines, &c->caplines, (LineMark){c->free_label, c->cur_line});
+        c->marked_line = c->cur_line;
+    }
+    c->free_label = -1;     /* the call comes next */
+}
+
+void cg_label(FuncCtx *c, Buf *o, int n) {
+    buf_fmt(o, ".LL%d:\n", n);
+    if (o == c->out) c->free_label = n;
 }
 
 int cg_is_number_const(const FuncCtx *c, int v) {
@@ -292,8 +301,10 @@ static void emit_function(IrProgram *ir, IrFunc *f, void *arg) {
     c->f = f;
     c->fid = f->id;
     c->label_counter = &g->labels;
-    c->marked_line = c->cold_marked = -1;
+    c->marked_line = c->cold_marked = c->free_label = -1;
     ir_optimize(f, g->opt_level);
+    c->block_base = g->labels;
+    g->labels += f->nblocks;
     analyse_vregs(c);
     regalloc(c, g->td->nregs, g->opt_level);
     c->nout = cg_outgoing_words(f, g->td->nargregs);

@@ -25,6 +25,8 @@ typedef struct FuncCtx {
     int nlines, caplines;
     int cur_line;           /* line of the instruction being emitted */
     int marked_line;        /* line of the body's last mark (-1: none yet) */
+    int free_label;         /* a label of the body after its last call, else -1 */
+    int block_base;         /* block i's label is .LL<block_base+i> */
     int *label_counter;     /* program-wide */
     int *uses;              /* per vreg: number of reads */
     uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
@@ -69,6 +71,9 @@ int cg_outgoing_words(const IrFunc *f, int nargregs);
  * at dst, NUL-terminates, and returns a pointer to the NUL for chaining. */
 char *cg_put_str(char *dst, const char *s);
 char *cg_put_dec(char *dst, int64_t v);
-/* ".LB<fid>_<id>" into dst (at least 32 bytes); returns dst. */
-const char *cg_block_label(char *dst, int fid, int id);
+/* The label of block `id`, ".LL<block_base+id>", into dst (at least 32 bytes);
+ * returns dst. */
+const char *cg_block_label(char *dst, const FuncCtx *c, int id);
+/* Defines .LL<n> in o; labels of the body are remembered for cg_call_site. */
+void cg_label(FuncCtx *c, Buf *o, int n);
 #endif

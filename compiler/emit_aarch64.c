@@ -98,7 +98,7 @@ static void st(A64 *x, int v, const char *reg) {
 }
 
 static const char *block_label(A64 *x, const IrBlock *b) {
-    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c->fid, b->id);
+    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c, b->id);
 }
 
 static void root_addr(A64 *x, const char *reg, int root) {
@@ -133,17 +133,17 @@ static void cold_begin(A64 *x, int label, int line) {
     if (x->far) {
         x->cold_skip = cg_new_label(x->c);
         ins(x, "b .LL%d", x->cold_skip);
-        buf_fmt(x->o, ".LL%d:\n", label);
+        cg_label(x->c, x->o, label);
         cg_line(x->c, line);
         return;
     }
     x->o = &x->c->cold;
-    buf_fmt(x->o, ".LL%d:\n", label);
+    cg_label(x->c, x->o, label);
     cg_cold_begin(x->c, label, line);
 }
 
 static void cold_end(A64 *x) {
-    if (x->far) buf_fmt(x->o, ".LL%d:\n", x->cold_skip);
+    if (x->far) cg_label(x->c, x->o, x->cold_skip);
     x->o = x->c->out;
 }
 
@@ -197,7 +197,7 @@ static void branch_if(A64 *x, const char *cond, const IrBlock *to) {
     int skip = cg_new_label(x->c);
     ins(x, "b.%s .LL%d", invert_cond(cond), skip);
     ins(x, "b %s", block_label(x, to));
-    buf_fmt(x->o, ".LL%d:\n", skip);
+    cg_label(x->c, x->o, skip);
 }
 
 static int next_is(const IrBlock *b, const IrBlock *to) { return to->id == b->id + 1; }
@@ -272,7 +272,7 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
             st(x, in->dst, "x9");
         }
     }
-    if (!br || arith) buf_fmt(x->o, ".LL%d:\n", back);
+    if (!br || arith) cg_label(x->c, x->o, back);
     cold_begin(x, slow, in->line);
     if (in->op == IR_EQ || in->op == IR_NE) {
         /* not both numbers: every string is interned, so equality is identity */
@@ -308,7 +308,7 @@ static void emit_neg(A64 *x, const IrInstr *in) {
     const char *a = use(x, in->a, "x11");
     check_number(x, a, slow);
     ins(x, "eor x9, %s, #0x8000000000000000", a);
-    buf_fmt(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
@@ -372,7 +372,7 @@ static void emit_call(A64 *x, const IrInstr *in) {
     ins(x, "mov x0, x9");
     ins(x, "ldr x16, [x10, #16]");
     ins(x, "blr x16");
-    buf_fmt(x->o, ".LL%d:\n", done);
+    cg_label(x->c, x->o, done);
     st(x, in->dst, "x0");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
@@ -418,7 +418,7 @@ static void emit_index(A64 *x, const IrInstr *in) {
     } else {
         ins(x, "ldr x9, [x10, x14, lsl #3]");
     }
-    buf_fmt(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
@@ -581,7 +581,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "adrp x9, %s", in->sym);
         ins(x, "add x9, x9, :lo12:%s", in->sym);
         ins(x, "str x9, [sp, #%d]", cur);
-        buf_fmt(x->o, ".LL%d:\n", loop);
+        cg_label(x->c, x->o, loop);
         ins(x, "ldr x9, [sp, #%d]", cur);
         ins(x, "ldr x0, [x9]");
         ins(x, "cbz x0, .LL%d", done);
@@ -595,7 +595,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "add x9, x9, #24");
         ins(x, "str x9, [sp, #%d]", cur);
         ins(x, "b .LL%d", loop);
-        buf_fmt(x->o, ".LL%d:\n", done);
+        cg_label(x->c, x->o, done);
         break;
     }
     case IR_OP_COUNT: break;
@@ -648,7 +648,7 @@ static void emit_func_aarch64(FuncCtx *c) {
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        if (x.c->targeted[b->id]) buf_fmt(x.o, "%s:\n", block_label(&x, b));
+        if (c->targeted[b->id]) cg_label(c, x.o, c->block_base + b->id);
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */

@@ -68,7 +68,7 @@ static void mov_imm(X86 *x, const char *reg, uint64_t v) {
 static int buf_offset(X86 *x, int word) { return 8 * (x->c->nout + word); }
 
 static const char *block_label(X86 *x, const IrBlock *b) {
-    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c->fid, b->id);
+    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c, b->id);
 }
 
 static void untag(X86 *x, const char *reg) {
@@ -114,7 +114,7 @@ static void bool_from_al(X86 *x) {
 /* Slow paths are written to the cold buffer, after the function body. */
 static void cold_begin(X86 *x, int label, int line) {
     x->o = &x->c->cold;
-    buf_fmt(x->o, ".LL%d:\n", label);
+    cg_label(x->c, x->o, label);
     cg_cold_begin(x->c, label, line);
 }
 
@@ -253,7 +253,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
             st(x, in->dst, "rax");
         }
     }
-    if (!br || arith) buf_fmt(x->o, ".LL%d:\n", back);
+    if (!br || arith) cg_label(x->c, x->o, back);
     cold_begin(x, slow, in->line);
     if (ka) mov_imm(x, "rdi", c->const_val[in->a]); else ins(x, "mov rdi, %s", A);
     if (kb) mov_imm(x, "rsi", c->const_val[in->b]); else ins(x, "mov rsi, %s", B);
@@ -293,7 +293,7 @@ static void emit_neg(X86 *x, const IrInstr *in) {
     load_number_limit(x, "r11");
     check_number(x, "rax", slow);
     ins(x, "btc rax, 63");
-    buf_fmt(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, rax");
@@ -358,7 +358,7 @@ static void emit_call(X86 *x, const IrInstr *in) {
     ins(x, "jne .LL%d", slow);
     place_args(x, in->args, in->nargs, 1);
     ins(x, "call QWORD PTR [r11+16]");
-    buf_fmt(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
@@ -397,7 +397,7 @@ static void emit_index(X86 *x, const IrInstr *in) {
     } else {
         ins(x, "mov rax, QWORD PTR [r11+rdx*8]");
     }
-    buf_fmt(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, %s", A);
@@ -554,7 +554,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         int cur = buf_offset(x, (int)in->imm);
         ins(x, "lea rax, [rip+%s]", in->sym);
         ins(x, "mov QWORD PTR [rsp+%d], rax", cur);
-        buf_fmt(x->o, ".LL%d:\n", loop);
+        cg_label(x->c, x->o, loop);
         ins(x, "mov rax, QWORD PTR [rsp+%d]", cur);
         ins(x, "mov rdi, QWORD PTR [rax]");
         ins(x, "test rdi, rdi");
@@ -568,7 +568,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "add rcx, 24");
         ins(x, "mov QWORD PTR [rsp+%d], rcx", cur);
         ins(x, "jmp .LL%d", loop);
-        buf_fmt(x->o, ".LL%d:\n", done);
+        cg_label(x->c, x->o, done);
         break;
     }
     case IR_OP_COUNT: break;
@@ -608,7 +608,7 @@ static void emit_func_x86_64(FuncCtx *c) {
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        if (c->targeted[b->id]) buf_fmt(x.o, "%s:\n", block_label(&x, b));
+        if (c->targeted[b->id]) cg_label(c, x.o, c->block_base + b->id);
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */
