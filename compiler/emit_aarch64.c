@@ -89,7 +89,7 @@ static void ld(A64 *x, const char *reg, int v) {
 }
 
 static void st(A64 *x, int v, const char *reg) {
-    if (v < 0) return;
+    if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
     if (in_reg(x, v)) {
         if (strcmp(alloc_regs[x->c->reg[v]], reg)) ins(x, "mov %s, %s", alloc_regs[x->c->reg[v]], reg);
     } else {
@@ -293,8 +293,9 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
     ins(x, "mov x1, %s", bb);
     ins(x, "bl %s", slow_entry(in->op));
     if (br && !arith) {
-        truthy_flags(x, "x0");
-        branch_if(x, "ls", br->target2);
+        /* the runtime's comparisons return SOX_TRUE or SOX_FALSE: bit 0 tells */
+        ins(x, "tst x0, #1");
+        branch_if(x, "eq", br->target2);
         ins(x, "b %s", block_label(x, br->target));
     } else {
         st(x, in->dst, "x0");
@@ -403,7 +404,7 @@ static void emit_index(A64 *x, const IrInstr *in) {
     ins(x, "ldrb w14, [x10]");
     ins(x, "cmp w14, #%d", SOX_OBJ_ARRAY);
     ins(x, "b.ne .LL%d", slow);
-    check_number(x, i, slow);
+    if (!cg_is_number_const(x->c, in->b)) check_number(x, i, slow);
     ins(x, "fmov d0, %s", i);
     ins(x, "fcmp d0, d0");
     ins(x, "b.vs .LL%d", slow);             /* NaN would convert to 0 */

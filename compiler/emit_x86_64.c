@@ -55,7 +55,7 @@ static void ld(X86 *x, const char *reg, int v) {
 }
 
 static void st(X86 *x, int v, const char *reg) {
-    if (v < 0) return;
+    if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
     const char *dst = opnd(x, v);
     if (strcmp(dst, reg)) ins(x, "mov %s, %s", dst, reg);
 }
@@ -275,10 +275,9 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
     }
     ins(x, "call %s", slow_entry(in->op));
     if (br && !arith) {
-        ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_NIL);
-        ins(x, "sub rax, rcx");
-        ins(x, "cmp rax, 1");
-        ins(x, "jbe %s", block_label(x, br->target2));
+        /* the runtime's comparisons return SOX_TRUE or SOX_FALSE: bit 0 tells */
+        ins(x, "test al, 1");
+        ins(x, "je %s", block_label(x, br->target2));
         ins(x, "jmp %s", block_label(x, br->target));
     } else {
         st(x, in->dst, "rax");
@@ -361,10 +360,8 @@ static void emit_call(X86 *x, const IrInstr *in) {
     cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
-    for (int i = 0; i < in->nargs; i++) {
-        ld(x, "r10", (int)in->args[i].v);
-        ins(x, "mov QWORD PTR [rsp+%d], r10", buf_offset(x, i));
-    }
+    for (int i = 0; i < in->nargs; i++)
+        ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), src(x, (int)in->args[i].v, "r10"));
     ins(x, "mov esi, %d", in->nargs);
     ins(x, "lea rdx, [rsp+%d]", buf_offset(x, 0));
     ins(x, "call sox_call");
@@ -384,8 +381,10 @@ static void emit_index(X86 *x, const IrInstr *in) {
     object_check(x, A, slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_ARRAY);
     ins(x, "jne .LL%d", slow);
-    load_number_limit(x, "r10");
-    check_number_with(x, I, "r10", slow);
+    if (!cg_is_number_const(x->c, in->b)) {
+        load_number_limit(x, "r10");
+        check_number_with(x, I, "r10", slow);
+    }
     ins(x, "movq xmm0, %s", I);
     ins(x, "cvttsd2si rdx, xmm0");          /* NaN and huge give INT64_MIN */
     ins(x, "cmp rdx, QWORD PTR [r11+24]");
