@@ -153,8 +153,10 @@ static void analyse_vregs(FuncCtx *c) {
                 if (in->a >= 0) c->unmaterialized[in->a] = 0;
                 if (in->b >= 0) c->unmaterialized[in->b] = 0;
             }
+            /* call arguments are loaded straight into their argument registers */
+            int inline_args = in->op == IR_CALL || in->op == IR_RTCALL;
             for (int j = 0; j < in->nargs; j++)
-                if (in->args[j].kind == ARG_VREG) c->unmaterialized[in->args[j].v] = 0;
+                if (in->args[j].kind == ARG_VREG && !inline_args) c->unmaterialized[in->args[j].v] = 0;
         }
 }
 

@@ -32,8 +32,9 @@ typedef struct FuncCtx {
     uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
     uint64_t *const_val;    /* ... of this word */
     uint8_t *targeted;      /* per block: some jump names it (else no label) */
-    uint8_t *unmaterialized;/* per vreg: a constant only read as an arithmetic or
-                               comparison operand, which the emitters inline */
+    uint8_t *unmaterialized;/* per vreg: a number constant only read as an arithmetic
+                               or comparison operand or a call argument, which the
+                               emitters inline (it has no register or slot) */
     Buf cold;               /* slow paths, appended after the function's body */
     LineMark *cold_lines;
     int ncold, capcold;

@@ -329,7 +329,10 @@ static void falsey_test(A64 *x, int v) {
 
 static void load_arg(A64 *x, const char *reg, const IrArg *a) {
     switch (a->kind) {
-    case ARG_VREG: ld(x, reg, (int)a->v); break;
+    case ARG_VREG:
+        if (x->c->unmaterialized[a->v]) mov_imm(x, reg, x->c->const_val[a->v]);
+        else ld(x, reg, (int)a->v);
+        break;
     case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
     case ARG_SYM:
         ins(x, "adrp %s, %s", reg, a->sym);
@@ -377,7 +380,8 @@ static void emit_call(A64 *x, const IrInstr *in) {
     st(x, in->dst, "x0");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
-        const char *r = use(x, (int)in->args[i].v, "x12");
+        int v = (int)in->args[i].v;
+        const char *r = x->c->unmaterialized[v] ? const_or_use(x, v, 1, "x12") : use(x, v, "x12");
         ins(x, "str %s, %s", r, sp_mem(x, buf_off(x, i)));
     }
     ins(x, "mov x0, x9");

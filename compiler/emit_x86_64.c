@@ -319,7 +319,10 @@ static void emit_not(X86 *x, const IrInstr *in) {
 /* Loads one call argument into reg (an argument register or r10). */
 static void load_arg(X86 *x, const char *reg, const IrArg *a) {
     switch (a->kind) {
-    case ARG_VREG: ld(x, reg, (int)a->v); break;
+    case ARG_VREG:
+        if (x->c->unmaterialized[a->v]) mov_imm(x, reg, x->c->const_val[a->v]);
+        else ld(x, reg, (int)a->v);
+        break;
     case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
     case ARG_SYM: ins(x, "lea %s, [rip+%s]", reg, a->sym); break;
     case ARG_BUF: ins(x, "lea %s, [rsp+%d]", reg, buf_offset(x, (int)a->v)); break;
@@ -360,8 +363,11 @@ static void emit_call(X86 *x, const IrInstr *in) {
     cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
-    for (int i = 0; i < in->nargs; i++)
-        ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), src(x, (int)in->args[i].v, "r10"));
+    for (int i = 0; i < in->nargs; i++) {
+        int v = (int)in->args[i].v;
+        if (x->c->unmaterialized[v]) mov_imm(x, "r10", x->c->const_val[v]);
+        ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), x->c->unmaterialized[v] ? "r10" : src(x, v, "r10"));
+    }
     ins(x, "mov esi, %d", in->nargs);
     ins(x, "lea rdx, [rsp+%d]", buf_offset(x, 0));
     ins(x, "call sox_call");
