@@ -294,7 +294,6 @@ typedef struct Codegen {
     const TargetDesc *td;
     Buf *out;
     size_t out_ready;       /* out->data is populated up to here (populate_output) */
-    unsigned call_stubs;    /* FuncCtx.call_stubs */
     int opt_level;
     int dump_ir;
     int labels;             /* label counter, program-wide */
@@ -332,7 +331,6 @@ static void emit_function(IrProgram *ir, IrFunc *f, void *arg) {
     c->fid = f->id;
     c->label_counter = &g->labels;
     c->marked_line = c->cold_marked = c->free_label = -1;
-    c->call_stubs = &g->call_stubs;
     ir_optimize(f, g->opt_level);
     c->block_base = g->labels;
     g->labels += f->nblocks;
@@ -354,7 +352,6 @@ int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Bu
     buf_str(asm_out, g.td->header);
     buf_str(asm_out, "\t.text\n");
     IrProgram *ir = lower_program(p, test_mode, emit_function, &g);
-    g.td->emit_call_stubs(asm_out, g.call_stubs);
     emit_program_data(asm_out, ir, g.ctx, g.order);
     buf_str(asm_out, "\t.section .note.GNU-stack,\"\",@progbits\n");
     for (int i = 0; i < ir->nfuncs; i++) free(g.ctx[i].lines);

@@ -35,8 +35,6 @@ typedef struct FuncCtx {
     uint8_t *unmaterialized;/* per vreg: a number constant only read as an arithmetic
                                or comparison operand or a call argument, which the
                                emitters inline (it has no register or slot) */
-    unsigned *call_stubs;   /* program-wide: bit n = the sox_call stub of n arguments
-                               is used (see TargetDesc.emit_call_stubs) */
     Buf cold;               /* slow paths, appended after the function's body */
     LineMark *cold_lines;
     int ncold, capcold;
@@ -49,12 +47,6 @@ typedef struct TargetDesc {
     int nregs;              /* allocatable registers */
     int nargregs;           /* integer argument registers */
     void (*emit_func)(FuncCtx *c);
-    /* After the last function: the shared slow paths of calls with n arguments, all
-     * in argument registers (bit n of mask).  `.Lsox_call<n>` takes the callee and
-     * the arguments where the inline call put them, stores the arguments in its own
-     * frame and returns sox_call(callee, n, them).  It lies outside every function's
-     * range, so error traces skip its frame. */
-    void (*emit_call_stubs)(Buf *out, unsigned mask);
 } TargetDesc;
 
 extern const TargetDesc target_desc_x86_64;

@@ -361,14 +361,7 @@ static void emit_rtcall(A64 *x, const IrInstr *in) {
 
 static void emit_call(A64 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), done = cg_new_label(x->c);
-    /* with every word in a register, the arguments are placed first and the slow
-     * path is one call of the shared stub (they are where it wants them) */
-    int stub = in->nargs + 1 <= NARGREGS;
     ld(x, "x9", in->a);
-    if (stub) {
-        place_args(x, in->args, in->nargs, 1);
-        ins(x, "mov x0, x9");
-    }
     ins(x, "asr x10, x9, #50");     /* objects have the top 14 bits set */
     ins(x, "cmn x10, #1");
     ins(x, "b.ne .LL%d", slow);
@@ -379,22 +372,13 @@ static void emit_call(A64 *x, const IrInstr *in) {
     ins(x, "ldr w11, [x10, #24]");
     ins(x, "cmp w11, #%d", in->nargs);
     ins(x, "b.ne .LL%d", slow);
-    if (!stub) {
-        place_args(x, in->args, in->nargs, 1);
-        ins(x, "mov x0, x9");
-    }
+    place_args(x, in->args, in->nargs, 1);
+    ins(x, "mov x0, x9");
     ins(x, "ldr x16, [x10, #16]");
     ins(x, "blr x16");
     cg_label(x->c, x->o, done);
     st(x, in->dst, "x0");
     cold_begin(x, slow, in->line);
-    if (stub) {
-        *x->c->call_stubs |= 1u << in->nargs;
-        ins(x, "bl .Lsox_call%d", in->nargs);
-        ins(x, "b .LL%d", done);
-        cold_end(x);
-        return;
-    }
     for (int i = 0; i < in->nargs; i++) {
         int v = (int)in->args[i].v;
         const char *r = x->c->unmaterialized[v] ? const_or_use(x, v, 1, "x12") : use(x, v, "x12");
@@ -677,22 +661,9 @@ static void emit_func_aarch64(FuncCtx *c) {
     epilogue(&x);
 }
 
-static void emit_call_stubs_aarch64(Buf *o, unsigned mask) {
-    for (int n = 0; n < NARGREGS; n++) {
-        if (!(mask & (1u << n))) continue;
-        int frame = (16 + 8 * n + 15) & ~15;
-        buf_fmt(o, "\n\t.p2align 2\n.Lsox_call%d:\n\tstp x29, x30, [sp, #-%d]!\n\tmov x29, sp\n", n, frame);
-        for (int i = 0; i < n; i++) buf_fmt(o, "\tstr %s, [sp, #%d]\n", arg_regs[i + 1], 16 + 8 * i);
-        if (n) buf_fmt(o, "\tmovz x1, #0x%x, lsl #0\n", n);
-        else buf_str(o, "\tmov x1, xzr\n");
-        buf_fmt(o, "\tadd x2, sp, #16\n\tbl sox_call\n\tldp x29, x30, [sp], #%d\n\tret\n", frame);
-    }
-}
-
 const TargetDesc target_desc_aarch64 = {
     .header = "",
     .nregs = NALLOC,
     .nargregs = NARGREGS,
     .emit_func = emit_func_aarch64,
-    .emit_call_stubs = emit_call_stubs_aarch64,
 };

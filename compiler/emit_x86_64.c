@@ -350,30 +350,19 @@ static void emit_rtcall(X86 *x, const IrInstr *in) {
  * pointer; anything else goes to sox_call with the arguments in the buffer. */
 static void emit_call(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
-    /* with every word in a register, the arguments are placed first and the slow
-     * path is one call of the shared stub (they are where it wants them) */
-    int stub = in->nargs + 1 <= NARGREGS;
     /* the callee goes straight to rdi, its place in both calls: the arguments
      * never live in argument registers */
     ld(x, "rdi", in->a);
-    if (stub) place_args(x, in->args, in->nargs, 1);
     object_check(x, "rdi", slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_CLOSURE);
     ins(x, "jne .LL%d", slow);
     ins(x, "cmp DWORD PTR [r11+24], %d", in->nargs);
     ins(x, "jne .LL%d", slow);
-    if (!stub) place_args(x, in->args, in->nargs, 1);
+    place_args(x, in->args, in->nargs, 1);
     ins(x, "call QWORD PTR [r11+16]");
     cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
-    if (stub) {
-        *x->c->call_stubs |= 1u << in->nargs;
-        ins(x, "call .Lsox_call%d", in->nargs);
-        ins(x, "jmp .LL%d", back);
-        cold_end(x);
-        return;
-    }
     for (int i = 0; i < in->nargs; i++) {
         int v = (int)in->args[i].v;
         if (x->c->unmaterialized[v]) mov_imm(x, "r10", x->c->const_val[v]);
@@ -632,20 +621,9 @@ static void emit_func_x86_64(FuncCtx *c) {
     epilogue(&x);
 }
 
-static void emit_call_stubs_x86_64(Buf *o, unsigned mask) {
-    for (int n = 0; n < NARGREGS; n++) {
-        if (!(mask & (1u << n))) continue;
-        buf_fmt(o, "\n\t.p2align 4\n.Lsox_call%d:\n\tpush rbp\n\tmov rbp, rsp\n", n);
-        if (n) buf_fmt(o, "\tsub rsp, %d\n", (8 * n + 15) & ~15);
-        for (int i = 0; i < n; i++) buf_fmt(o, "\tmov QWORD PTR [rsp+%d], %s\n", 8 * i, arg_regs[i + 1]);
-        buf_fmt(o, "\tmov esi, %d\n\tmov rdx, rsp\n\tcall sox_call\n\tleave\n\tret\n", n);
-    }
-}
-
 const TargetDesc target_desc_x86_64 = {
     .header = "\t.intel_syntax noprefix\n",
     .nregs = NALLOC,
     .nargregs = NARGREGS,
     .emit_func = emit_func_x86_64,
-    .emit_call_stubs = emit_call_stubs_x86_64,
 };
