@@ -90,3 +90,87 @@ void buf_free(Buf *b) {
     free(b->data);
     *b = (Buf){0};
 }
+
+/* ---- buf_fmt: the fast formatter (see buf.h) ---- */
+
+static char *dec_digits(char *end, uint64_t v) {
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+void buf_dec(Buf *b, int64_t v) {
+    char tmp[24], *end = tmp + sizeof tmp;
+    char *p = dec_digits(end, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+    if (v < 0)
+        *--p = '-';
+    buf_append(b, p, (size_t)(end - p));
+}
+
+static void buf_udec(Buf *b, uint64_t v) {
+    char tmp[24], *end = tmp + sizeof tmp;
+    char *p = dec_digits(end, v);
+    buf_append(b, p, (size_t)(end - p));
+}
+
+void buf_hex(Buf *b, uint64_t v) {
+    char tmp[16], *end = tmp + sizeof tmp, *p = end;
+    do {
+        *--p = "0123456789abcdef"[v & 15];
+        v >>= 4;
+    } while (v);
+    buf_append(b, p, (size_t)(end - p));
+}
+
+/* One conversion at *f (just after the '%'); returns the character after it. */
+static const char *fmt_one(Buf *b, const char *f, va_list *ap) {
+    if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+        int n = va_arg(*ap, int);
+        buf_append(b, va_arg(*ap, const char *), n > 0 ? (size_t)n : 0);
+        return f + 3;
+    }
+    int size = 0;                          /* 0 int, 1 long, 2 long long, 3 size_t */
+    if (*f == 'z') size = 3, f++;
+    else if (f[0] == 'l' && f[1] == 'l') size = 2, f += 2;
+    else if (*f == 'l') size = 1, f++;
+    switch (*f) {
+    case 's': buf_str(b, va_arg(*ap, const char *)); break;
+    case 'c': buf_u8(b, (uint8_t)va_arg(*ap, int)); break;
+    case '%': buf_u8(b, '%'); break;
+    case 'd': case 'i':
+        buf_dec(b, size == 0 ? va_arg(*ap, int) : size == 1 ? va_arg(*ap, long)
+                   : size == 2 ? va_arg(*ap, long long) : (int64_t)va_arg(*ap, size_t));
+        break;
+    case 'u': case 'x': {
+        uint64_t v = size == 0 ? va_arg(*ap, unsigned) : size == 1 ? va_arg(*ap, unsigned long)
+                   : size == 2 ? va_arg(*ap, unsigned long long) : va_arg(*ap, size_t);
+        if (*f == 'u') buf_udec(b, v);
+        else buf_hex(b, v);
+        break;
+    }
+    default: fatal("internal error: buf_fmt does not support '%%%c'", *f);
+    }
+    return f + 1;
+}
+
+void buf_vfmt(Buf *b, const char *fmt, va_list ap) {
+    va_list copy;
+    va_copy(copy, ap);     /* passed by address: portable where va_list is an array */
+    for (const char *p = fmt;;) {
+        const char *q = p;
+        while (*q && *q != '%') q++;
+        buf_append(b, p, (size_t)(q - p));
+        if (!*q) break;
+        p = fmt_one(b, q + 1, &copy);
+    }
+    va_end(copy);
+}
+
+void buf_fmt(Buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vfmt(b, fmt, ap);
+    va_end(ap);
+}

@@ -27,6 +27,15 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_align(Buf *b, size_t align);       /* pad with zeros */
 void buf_free(Buf *b);
 
+/* A small formatter for hot text paths (the compiler's assembly): %s %.*s %c %d %u
+ * %x with the l/ll/z length modifiers, and %%; no widths, flags or precision on
+ * numbers (anything else is an internal error).  One pass straight into the
+ * buffer, with none of vsnprintf's stream set-up, locale and double formatting. */
+void buf_fmt(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vfmt(Buf *b, const char *fmt, va_list ap);
+void buf_dec(Buf *b, int64_t v);            /* decimal */
+void buf_hex(Buf *b, uint64_t v);           /* lowercase hex digits, no 0x */
+
 static inline void put_u16(uint8_t *p, uint16_t v) { p[0] = v; p[1] = v >> 8; }
 static inline void put_u32(uint8_t *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = v >> (8 * i); }
 static inline void put_u64(uint8_t *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = v >> (8 * i); }

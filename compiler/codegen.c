@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include "compiler/codegen.h"
 #include "compiler/codegen_target.h"
 #include "compiler/lower.h"
@@ -14,26 +16,70 @@
 
 int cg_new_label(FuncCtx *c) { return (*c->label_counter)++; }
 
-void cg_line(FuncCtx *c, int line) {
-    if (line <= 0 || line == c->cur_line) return;
-    c->cur_line = line;
-    if (c->nlines == c->caplines) {
-        c->caplines = c->caplines ? 2 * c->caplines : 16;
-        c->lines = xrealloc(c->lines, c->caplines * sizeof *c->lines);
-    }
-    int label = cg_new_label(c);
-    c->lines[c->nlines++] = (LineMark){label, line};
-    buf_printf(c->out, ".Lln%d:\n", label);
+char *cg_put_str(char *dst, const char *s) {
+    while (*s) *dst++ = *s++;
+    *dst = 0;
+    return dst;
 }
 
-void cg_cold_line(FuncCtx *c, int line) {
-    if (c->ncold == c->capcold) {
-        c->capcold = c->capcold ? 2 * c->capcold : 16;
-        c->cold_lines = xrealloc(c->cold_lines, c->capcold * sizeof *c->cold_lines);
+char *cg_put_dec(char *dst, int64_t v) {
+    char tmp[24], *p = tmp + sizeof tmp;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do *--p = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *dst++ = '-';
+    while (p < tmp + sizeof tmp) *dst++ = *p++;
+    *dst = 0;
+    return dst;
+}
+
+const char *cg_block_label(char *dst, const FuncCtx *c, int id) {
+    cg_put_dec(cg_put_str(dst, ".LL"), c->block_base + id);
+    return dst;
+}
+
+/* Line table.  The runtime only ever looks up return addresses (ra-1, see
+ * runtime/sox_abi.h): only calls need the right line, so marks go just before
+ * calls whose line differs from the previous call's in address order, not at
+ * every statement.  A mark may sit anywhere after the previous call, so the body
+ * reuses a label defined since then (a block, or the return point of the previous
+ * call) and only makes a fresh one when there is none; a slow path reuses its own
+ * entry label (nothing before its call can call).  Fewer labels: a faster
+ * assembler. */
+static void add_mark(LineMark **marks, int *n, int *cap, LineMark m) {
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        *marks = xrealloc(*marks, *cap * sizeof **marks);
     }
-    int label = cg_new_label(c);
-    c->cold_lines[c->ncold++] = (LineMark){label, line > 0 ? line : 1};
-    buf_printf(&c->cold, ".Lln%d:\n", label);
+    (*marks)[(*n)++] = m;
+}
+
+void cg_line(FuncCtx *c, int line) {
+    if (line > 0) c->cur_line = line;
+}
+
+void cg_cold_begin(FuncCtx *c, int label, int line) {
+    c->cold_label = label;
+    c->cold_line = line > 0 ? line : 1;
+}
+
+void cg_call_site(FuncCtx *c, Buf *o) {
+    if (o == &c->cold) {
+        if (c->cold_line == c->cold_marked) return;
+        add_mark(&c->cold_lines, &c->ncold, &c->capcold, (LineMark){c->cold_label, c->cold_line});
+        c->cold_marked = c->cold_line;
+        return;
+    }
+    if (c->cur_line != c->marked_line) {
+        if (c->free_label < 0) cg_label(c, o, cg_new_label(c));
+        add_mark(&c->lines, &c->nlines, &c->caplines, (LineMark){c->free_label, c->cur_line});
+        c->marked_line = c->cur_line;
+    }
+    c->free_label = -1;     /* the call comes next */
+}
+
+void cg_label(FuncCtx *c, Buf *o, int n) {
+    buf_fmt(o, ".LL%d:\n", n);
+    if (o == c->out) c->free_label = n;
 }
 
 int cg_is_number_const(const FuncCtx *c, int v) {
@@ -49,6 +95,25 @@ int cg_exact_reciprocal(uint64_t d, uint64_t *recip) {
     if (mantissa || exp < 1 || exp > 2045) return 0;
     *recip = (d & 0x8000000000000000ULL) | ((2046 - exp) << 52);
     return 1;
+}
+
+/* A block only entered by falling through needs no label: fewer lines to
+ * assemble.  The emitters name a branch's successor when it is not the next block,
+ * and both successors of a compare fused with its branch (its slow path jumps to
+ * either); BR_NEG and BR_IS always name their taken target. */
+static void mark_targeted(FuncCtx *c) {
+    const IrFunc *f = c->f;
+    c->targeted = xcalloc(f->nblocks + 1, 1);
+    for (int i = 0; i < f->nblocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        if (!b->nins) continue;
+        const IrInstr *last = &b->ins[b->nins - 1], *prev = b->nins > 1 ? last - 1 : NULL;
+        int fused = last->op == IR_BR && prev && prev->op >= IR_LT && prev->op <= IR_NE &&
+                    prev->dst == last->a && c->uses[last->a] == 1;
+        int always = fused || last->op == IR_BR_NEG || last->op == IR_BR_IS;
+        if (last->target && (always || last->target->id != i + 1)) c->targeted[last->target->id] = 1;
+        if (last->target2 && (fused || last->target2->id != i + 1)) c->targeted[last->target2->id] = 1;
+    }
 }
 
 /* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
@@ -76,14 +141,7 @@ static void analyse_vregs(FuncCtx *c) {
     for (int v = 0; v < f->nvregs; v++)
         if (defs[v] != 1) c->is_const[v] = 0;
     free(defs);
-    /* a block only entered by falling through needs no label: fewer lines to assemble */
-    c->targeted = xcalloc(f->nblocks + 1, 1);
-    for (int i = 0; i < f->nblocks; i++)
-        for (int k = 0; k < f->blocks[i]->nins; k++) {
-            const IrInstr *in = &f->blocks[i]->ins[k];
-            if (in->target) c->targeted[in->target->id] = 1;
-            if (in->target2) c->targeted[in->target2->id] = 1;
-        }
+    mark_targeted(c);
     c->unmaterialized = xcalloc(n, 1);
     for (int v = 0; v < f->nvregs; v++)
         c->unmaterialized[v] = c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
@@ -95,22 +153,19 @@ static void analyse_vregs(FuncCtx *c) {
                 if (in->a >= 0) c->unmaterialized[in->a] = 0;
                 if (in->b >= 0) c->unmaterialized[in->b] = 0;
             }
+            /* call arguments are loaded straight into their argument registers */
+            int inline_args = in->op == IR_CALL || in->op == IR_RTCALL;
             for (int j = 0; j < in->nargs; j++)
-                if (in->args[j].kind == ARG_VREG) c->unmaterialized[in->args[j].v] = 0;
+                if (in->args[j].kind == ARG_VREG && !inline_args) c->unmaterialized[in->args[j].v] = 0;
         }
 }
 
 /* The slow paths go after the body; their line marks follow the body's. */
 static void finish_function(FuncCtx *c) {
     buf_append(c->out, c->cold.data, c->cold.len);
-    for (int i = 0; i < c->ncold; i++) {
-        c->cur_line = -1;
-        if (c->nlines == c->caplines) {
-            c->caplines = c->caplines ? 2 * c->caplines : 16;
-            c->lines = xrealloc(c->lines, c->caplines * sizeof *c->lines);
-        }
-        c->lines[c->nlines++] = c->cold_lines[i];
-    }
+    for (int i = 0; i < c->ncold; i++)   /* the body's last entry may already cover it */
+        if (!c->nlines || c->lines[c->nlines - 1].line != c->cold_lines[i].line)
+            add_mark(&c->lines, &c->nlines, &c->caplines, c->cold_lines[i]);
     buf_free(&c->cold);
     free(c->cold_lines);
     free(c->uses);
@@ -134,42 +189,42 @@ int cg_outgoing_words(const IrFunc *f, int nargregs) {
 
 static void emit_string_bytes(Buf *out, const char *s, int len) {
     buf_str(out, "\t.byte ");
-    for (int i = 0; i < len; i++) buf_printf(out, "%s%u", i ? "," : "", (unsigned char)s[i]);
+    for (int i = 0; i < len; i++) buf_fmt(out, "%s%u", i ? "," : "", (unsigned char)s[i]);
     buf_str(out, len ? ",0\n" : "0\n");
 }
 
 static void emit_strings(Buf *out, const IrProgram *ir) {
     for (int i = 0; i < ir->nstrings; i++) {
         const IrString *s = &ir->strings[i];
-        buf_printf(out, ".Lstr%d:\n", i);
+        buf_fmt(out, ".Lstr%d:\n", i);
         /* printable text stays readable; anything else goes through .byte */
         int plain = 1;
         for (int k = 0; k < s->len; k++) {
             unsigned char ch = s->chars[k];
             if (ch < 32 || ch > 126 || ch == '"' || ch == '\\') plain = 0;
         }
-        if (plain) buf_printf(out, "\t.asciz \"%.*s\"\n", s->len, s->chars);
+        if (plain) buf_fmt(out, "\t.asciz \"%.*s\"\n", s->len, s->chars);
         else emit_string_bytes(out, s->chars, s->len);
     }
 }
 
 static void emit_func_info(Buf *out, const IrFunc *f, int name_label) {
-    buf_printf(out, "\t.p2align 3\n%s:\n", f->info_sym);
-    buf_printf(out, "\t.quad .Lfname%d\n", name_label);
-    buf_printf(out, "\t.long %d, %d, %d, %d\n", (int)strlen(f->name), f->arity, f->flags, f->ncells);
+    buf_fmt(out, "\t.p2align 3\n%s:\n", f->info_sym);
+    buf_fmt(out, "\t.quad .Lfname%d\n", name_label);
+    buf_fmt(out, "\t.long %d, %d, %d, %d\n", (int)strlen(f->name), f->arity, f->flags, f->ncells);
 }
 
 static void emit_line_table(Buf *out, const IrFunc *f, const FuncCtx *c, int index) {
-    buf_printf(out, "\t.p2align 3\n.Llines%d:\n", index);
+    buf_fmt(out, "\t.p2align 3\n.Llines%d:\n", index);
     for (int i = 0; i < c->nlines; i++)
-        buf_printf(out, "\t.long .Lln%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
+        buf_fmt(out, "\t.long .LL%d-%s, %d\n", c->lines[i].label, f->sym, c->lines[i].line);
 }
 
-static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
+static void emit_program_data(Buf *out, const IrProgram *ir, const FuncCtx *ctx, const int *order) {
     buf_str(out, "\n\t.section .rodata\n");
     emit_strings(out, ir);
     for (int i = 0; i < ir->nfuncs; i++)
-        buf_printf(out, ".Lfname%d:\n\t.asciz \"%s\"\n", i, ir->funcs[i]->name);
+        buf_fmt(out, ".Lfname%d:\n\t.asciz \"%s\"\n", i, ir->funcs[i]->name);
     for (int i = 0; i < ir->nfuncs; i++) {
         emit_func_info(out, ir->funcs[i], i);
         emit_line_table(out, ir->funcs[i], &ctx[i], i);
@@ -177,72 +232,131 @@ static void emit_program_data(Buf *out, const IrProgram *ir, FuncCtx *ctx) {
     buf_str(out, "\t.p2align 3\n.Lintern_table:\n");
     for (int i = 0; i < ir->nstrings; i++)
         if (ir->strings[i].root >= 0)
-            buf_printf(out, "\t.quad .Lstr%d, %d, %d\n", i, ir->strings[i].len, 8 * ir->strings[i].root);
+            buf_fmt(out, "\t.quad .Lstr%d, %d, %d\n", i, ir->strings[i].len, 8 * ir->strings[i].root);
     buf_str(out, "\t.quad 0, 0, 0\n.Lnative_table:\n");
     for (int i = 0; i < ir->nnatives; i++)
-        buf_printf(out, "\t.quad .Lstr%d, %d, %d\n", ir->native_str[i],
+        buf_fmt(out, "\t.quad .Lstr%d, %d, %d\n", ir->native_str[i],
                    ir->strings[ir->native_str[i]].len, 8 * ir->native_slot[i]);
     buf_str(out, "\t.quad 0, 0, 0\n");
     buf_str(out, "\t.p2align 3\n.Lfuncs:\n");
-    for (int i = 0; i < ir->nfuncs; i++) {
+    for (int k = 0; k < ir->nfuncs; k++) {     /* sorted by start: the runtime bisects */
+        int i = order[k];
         const IrFunc *f = ir->funcs[i];
-        buf_printf(out, "\t.quad %s, .Lend%d, .Lfname%d, .Llines%d, %d\n", f->sym, i, i, i,
+        buf_fmt(out, "\t.quad %s, .Lend%d, .Lfname%d, .Llines%d, %d\n", f->sym, i, i, i,
                    ctx[i].nlines);
     }
     buf_str(out, ".Lprogram_info:\n");
-    buf_printf(out, "\t.quad %d, .Lroots, %d, .Lfuncs, %d\n", SOX_ABI_VERSION, ir->nroots, ir->nfuncs);
-    buf_printf(out, "\t.long %u, 0\n", ir->end_line);
+    buf_fmt(out, "\t.quad %d, .Lroots, %d, .Lfuncs, %d\n", SOX_ABI_VERSION, ir->nroots, ir->nfuncs);
+    buf_fmt(out, "\t.long %u, 0\n", ir->end_line);
     if (ir->ntests) {
         buf_str(out, ".Ltests:\n");
         for (int i = 0; i < ir->ntests; i++)
-            buf_printf(out, "\t.quad .Lstr%d, .Lroots+%d\n", ir->tests[i].name_str, 8 * ir->tests[i].slot);
+            buf_fmt(out, "\t.quad .Lstr%d, .Lroots+%d\n", ir->tests[i].name_str, 8 * ir->tests[i].slot);
     } else {
         buf_str(out, ".Ltests:\n\t.quad 0, 0\n");
     }
     buf_str(out, "\n\t.data\n\t.p2align 4\n.Lroots:\n");
-    for (int i = 0; i < ir->nroots; i++) buf_printf(out, "\t.quad 0x%" PRIx64 "\n", (uint64_t)SOX_UNDEF);
+    for (int i = 0; i < ir->nroots; i++) buf_fmt(out, "\t.quad 0x%" PRIx64 "\n", (uint64_t)SOX_UNDEF);
     if (!ir->nroots) buf_str(out, "\t.quad 0\n");
     buf_str(out, "\n\t.bss\n\t.p2align 4\n.Lcache:\n");
-    buf_printf(out, "\t.zero %d\n", 32 * (ir->ncaches ? ir->ncaches : 1));
+    buf_fmt(out, "\t.zero %d\n", 32 * (ir->ncaches ? ir->ncaches : 1));
 }
 
 static const TargetDesc *target_desc(Target t) {
     return t == TARGET_AARCH64 ? &target_desc_aarch64 : &target_desc_x86_64;
 }
 
-int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out) {
-    const TargetDesc *td = target_desc(t);
-    IrProgram *ir = lower_program(p, test_mode);
-    if (getenv("SOXCC_DUMP_IR")) {
+/* The assembly of a big program runs to tens of megabytes, and taking one page
+ * fault per 4 KB of it as it is first written cost a fifth of the compile time.
+ * Past OUT_EAGER bytes, the next OUT_WINDOW bytes of the buffer are reserved and
+ * populated in one madvise call per window (a no-op where unsupported).  Small
+ * programs (hello world) never pay for it. */
+#define OUT_EAGER ((size_t)1 << 20)
+#define OUT_WINDOW ((size_t)8 << 20)
+
+static void populate_output(Buf *out, size_t *ready) {
+#ifdef MADV_POPULATE_WRITE
+    if (out->len < OUT_EAGER || *ready >= out->len + OUT_WINDOW / 2) return;
+    buf_reserve(out, OUT_WINDOW);
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = ((uintptr_t)out->data + out->len + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)out->data + out->len + OUT_WINDOW) & ~(page - 1);
+    if (end > start) madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+    *ready = out->len + OUT_WINDOW;
+#else
+    (void)out;
+    (void)ready;
+#endif
+}
+
+/* The back end's state while the lowerer hands it functions one by one. */
+typedef struct Codegen {
+    const TargetDesc *td;
+    Buf *out;
+    size_t out_ready;       /* out->data is populated up to here (populate_output) */
+    int opt_level;
+    int dump_ir;
+    int labels;             /* label counter, program-wide */
+    FuncCtx *ctx;           /* per IrFunc.id: kept for the line tables */
+    int nctx;
+    int *order;             /* IrFunc.id in emission (= address) order */
+    int nordered;
+} Codegen;
+
+static void grow_ctx(Codegen *g, int id) {
+    if (id < g->nctx) return;
+    int n = g->nctx ? 2 * g->nctx : 64;
+    while (n <= id) n *= 2;
+    g->ctx = xrealloc(g->ctx, n * sizeof *g->ctx);
+    memset(g->ctx + g->nctx, 0, (n - g->nctx) * sizeof *g->ctx);
+    g->order = xrealloc(g->order, n * sizeof *g->order);
+    g->nctx = n;
+}
+
+/* LowerSink: optimise, allocate and emit one function, then drop its IR. */
+static void emit_function(IrProgram *ir, IrFunc *f, void *arg) {
+    (void)ir;
+    Codegen *g = arg;
+    if (g->dump_ir) {
         Buf dump = {0};
-        ir_print_program(&dump, ir);
+        ir_print_func(&dump, f);
         fwrite(dump.data, 1, dump.len, stderr);
         buf_free(&dump);
     }
-    buf_str(asm_out, td->header);
+    grow_ctx(g, f->id);
+    populate_output(g->out, &g->out_ready);
+    FuncCtx *c = &g->ctx[f->id];
+    c->out = g->out;
+    c->f = f;
+    c->fid = f->id;
+    c->label_counter = &g->labels;
+    c->marked_line = c->cold_marked = c->free_label = -1;
+    ir_optimize(f, g->opt_level);
+    c->block_base = g->labels;
+    g->labels += f->nblocks;
+    analyse_vregs(c);
+    regalloc(c, g->td->nregs, g->opt_level);
+    c->nout = cg_outgoing_words(f, g->td->nargregs);
+    g->td->emit_func(c);
+    finish_function(c);
+    buf_fmt(g->out, ".Lend%d:\n\t.size %s, .-%s\n", f->id, f->sym, f->sym);
+    free(c->reg);
+    free(c->slot);
+    ir_free_body(f);
+    g->order[g->nordered++] = f->id;
+}
+
+int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out) {
+    Codegen g = {.td = target_desc(t), .out = asm_out, .opt_level = opt_level,
+                 .dump_ir = getenv("SOXCC_DUMP_IR") != NULL};
+    buf_str(asm_out, g.td->header);
     buf_str(asm_out, "\t.text\n");
-    FuncCtx *ctx = xcalloc(ir->nfuncs + 1, sizeof *ctx);
-    int labels = 0;
-    for (int i = 0; i < ir->nfuncs; i++) {
-        FuncCtx *c = &ctx[i];
-        c->out = asm_out;
-        c->f = ir->funcs[i];
-        c->fid = i;
-        c->label_counter = &labels;
-        ir_optimize(ir->funcs[i], opt_level);
-        analyse_vregs(c);
-        regalloc(c, td->nregs, opt_level);
-        c->nout = cg_outgoing_words(c->f, td->nargregs);
-        td->emit_func(c);
-        finish_function(c);
-        buf_printf(asm_out, ".Lend%d:\n\t.size %s, .-%s\n", i, c->f->sym, c->f->sym);
-        free(c->reg);
-        free(c->slot);
-    }
-    emit_program_data(asm_out, ir, ctx);
+    IrProgram *ir = lower_program(p, test_mode, emit_function, &g);
+    emit_program_data(asm_out, ir, g.ctx, g.order);
     buf_str(asm_out, "\t.section .note.GNU-stack,\"\",@progbits\n");
-    for (int i = 0; i < ir->nfuncs; i++) free(ctx[i].lines);
-    free(ctx);
+    for (int i = 0; i < ir->nfuncs; i++) free(g.ctx[i].lines);
+    free(g.ctx);
+    free(g.order);
     ir_free_program(ir);
     return 0;
 }

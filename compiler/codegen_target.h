@@ -21,19 +21,25 @@ typedef struct FuncCtx {
     int nslots;
     unsigned used_regs;     /* bit i: allocatable register i is used (save it) */
     int nout;               /* outgoing stack-argument words */
-    LineMark *lines;
+    LineMark *lines;        /* line table of the body, then of the slow paths */
     int nlines, caplines;
-    int cur_line;
+    int cur_line;           /* line of the instruction being emitted */
+    int marked_line;        /* line of the body's last mark (-1: none yet) */
+    int free_label;         /* a label of the body after its last call, else -1 */
+    int block_base;         /* block i's label is .LL<block_base+i> */
     int *label_counter;     /* program-wide */
     int *uses;              /* per vreg: number of reads */
     uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
     uint64_t *const_val;    /* ... of this word */
     uint8_t *targeted;      /* per block: some jump names it (else no label) */
-    uint8_t *unmaterialized;/* per vreg: a constant only read as an arithmetic or
-                               comparison operand, which the emitters inline */
+    uint8_t *unmaterialized;/* per vreg: a number constant only read as an arithmetic
+                               or comparison operand or a call argument, which the
+                               emitters inline (it has no register or slot) */
     Buf cold;               /* slow paths, appended after the function's body */
     LineMark *cold_lines;
     int ncold, capcold;
+    int cold_label, cold_line; /* the slow path being written */
+    int cold_marked;        /* line of the slow paths' last mark (-1: none yet) */
 } FuncCtx;
 
 typedef struct TargetDesc {
@@ -51,9 +57,24 @@ void regalloc(FuncCtx *c, int nregs, int opt_level);
 
 /* codegen.c helpers for the emitters */
 int cg_new_label(FuncCtx *c);
-void cg_line(FuncCtx *c, int line);  /* before an instruction: records a line change */
-void cg_cold_line(FuncCtx *c, int line); /* at the start of a slow path in c->cold */
+void cg_line(FuncCtx *c, int line);  /* before an instruction: the line it belongs to */
+/* At the start of a slow path in c->cold (its first line is `.LL<label>:`). */
+void cg_cold_begin(FuncCtx *c, int label, int line);
+/* Just before a call instruction written to o (c->out or c->cold): marks the line
+ * table when this call's line differs from the previous call's.  The emitters'
+ * ins() calls it for every call mnemonic, so no call site can be missed. */
+void cg_call_site(FuncCtx *c, Buf *o);
 int cg_is_number_const(const FuncCtx *c, int v);
 int cg_exact_reciprocal(uint64_t d, uint64_t *recip); /* 1/d when x/d == x*(1/d) */
 int cg_outgoing_words(const IrFunc *f, int nargregs);
+
+/* Operand text without snprintf (emission is the compiler's hot loop): each writes
+ * at dst, NUL-terminates, and returns a pointer to the NUL for chaining. */
+char *cg_put_str(char *dst, const char *s);
+char *cg_put_dec(char *dst, int64_t v);
+/* The label of block `id`, ".LL<block_base+id>", into dst (at least 32 bytes);
+ * returns dst. */
+const char *cg_block_label(char *dst, const FuncCtx *c, int id);
+/* Defines .LL<n> in o; labels of the body are remembered for cg_call_site. */
+void cg_label(FuncCtx *c, Buf *o, int n);
 #endif

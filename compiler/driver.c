@@ -23,26 +23,33 @@
 
 #define EXIT_COMPILE_ERROR_RUN 65   /* the interpreter's status for compile errors */
 
-/* ---- Temporary files (removed at exit unless -save-temps) ---- */
+/* ---- Temporary files (removed at exit unless -save-temps) ----
+ * They go in one private directory made on first use, under plain names.  Writing
+ * one (write_file_atomic) is then a rename to a fresh name, not over the file
+ * mkstemps would have made, which on ext4 starts write-back of the data
+ * (auto_da_alloc) of a file that is read once and deleted. */
 
+static char *temp_dir;
 static char **temps;
 static int ntemps;
 
 static void remove_temps(void) {
     for (int i = 0; i < ntemps; i++)
         unlink(temps[i]);
+    if (temp_dir)
+        rmdir(temp_dir);
 }
 
 static char *temp_path(const char *suffix) {
-    const char *dir = getenv("TMPDIR");
-    char *path = xformat("%s/soxcc-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix);
-    int fd = mkstemps(path, (int)strlen(suffix));
-    if (fd < 0)
-        fatal("cannot create a temporary file in '%s': %s", dir && *dir ? dir : "/tmp",
-              strerror(errno));
-    close(fd);
-    if (ntemps == 0)
+    if (!temp_dir) {
+        const char *dir = getenv("TMPDIR");
+        temp_dir = xformat("%s/soxcc-XXXXXX", dir && *dir ? dir : "/tmp");
+        if (!mkdtemp(temp_dir))
+            fatal("cannot create a temporary directory in '%s': %s", dir && *dir ? dir : "/tmp",
+                  strerror(errno));
         atexit(remove_temps);
+    }
+    char *path = xformat("%s/t%d%s", temp_dir, ntemps, suffix);
     temps = xrealloc(temps, (size_t)(ntemps + 1) * sizeof *temps);
     temps[ntemps++] = path;
     return path;
@@ -100,7 +107,12 @@ static char *default_sysroot(const char *argv0) {
     char *slash = strrchr(self, '/');
     const char *dir = slash ? (*slash = '\0', self) : ".";
     char *parent = xformat("%s/..", dir), canon[PATH_MAX];
-    if (realpath(parent, canon))
+    /* /proc/self/exe is already canonical: its parent is plain text, without
+     * realpath's readlink per component (hello world counts microseconds) */
+    char *up = self[0] == '/' ? strrchr(self, '/') : NULL;
+    if (up)
+        dir = up == self ? "/" : (*up = '\0', self);
+    else if (realpath(parent, canon))
         dir = canon;
     char *tree = xformat("%s/sysroot", dir);
     char *installed = xformat("%s/lib/soxcc/sysroot", dir);

@@ -36,10 +36,11 @@ typedef struct A64 {
 static void ins(A64 *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void ins(A64 *x, const char *fmt, ...) {
     va_list ap;
+    if (fmt[0] == 'b' && fmt[1] == 'l' && (fmt[2] == ' ' || fmt[2] == 'r')) cg_call_site(x->c, x->o);
     va_start(ap, fmt);
-    buf_str(x->o, "\t");
-    buf_vprintf(x->o, fmt, ap);
-    buf_str(x->o, "\n");
+    buf_u8(x->o, '\t');
+    buf_vfmt(x->o, fmt, ap);
+    buf_u8(x->o, '\n');
     va_end(ap);
 }
 
@@ -61,11 +62,11 @@ static void mov_imm(A64 *x, const char *reg, uint64_t v) {
 static const char *sp_mem(A64 *x, int off) {
     char *b = x->opbuf[x->opnext++ & 3];
     if (off <= 32760) {
-        snprintf(b, 64, "[sp, #%d]", off);
+        cg_put_str(cg_put_dec(cg_put_str(b, "[sp, #"), off), "]");
     } else {
         mov_imm(x, "x17", (uint64_t)off);
         ins(x, "add x17, sp, x17");
-        snprintf(b, 64, "[x17]");
+        cg_put_str(b, "[x17]");
     }
     return b;
 }
@@ -88,7 +89,7 @@ static void ld(A64 *x, const char *reg, int v) {
 }
 
 static void st(A64 *x, int v, const char *reg) {
-    if (v < 0) return;
+    if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
     if (in_reg(x, v)) {
         if (strcmp(alloc_regs[x->c->reg[v]], reg)) ins(x, "mov %s, %s", alloc_regs[x->c->reg[v]], reg);
     } else {
@@ -97,9 +98,7 @@ static void st(A64 *x, int v, const char *reg) {
 }
 
 static const char *block_label(A64 *x, const IrBlock *b) {
-    char *s = x->opbuf[x->opnext++ & 3];
-    snprintf(s, 64, ".LB%d_%d", x->c->fid, b->id);
-    return s;
+    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c, b->id);
 }
 
 static void root_addr(A64 *x, const char *reg, int root) {
@@ -134,18 +133,17 @@ static void cold_begin(A64 *x, int label, int line) {
     if (x->far) {
         x->cold_skip = cg_new_label(x->c);
         ins(x, "b .LL%d", x->cold_skip);
-        buf_printf(x->o, ".LL%d:\n", label);
-        x->c->cur_line = -1;
+        cg_label(x->c, x->o, label);
         cg_line(x->c, line);
         return;
     }
     x->o = &x->c->cold;
-    buf_printf(x->o, ".LL%d:\n", label);
-    cg_cold_line(x->c, line);
+    cg_label(x->c, x->o, label);
+    cg_cold_begin(x->c, label, line);
 }
 
 static void cold_end(A64 *x) {
-    if (x->far) buf_printf(x->o, ".LL%d:\n", x->cold_skip);
+    if (x->far) cg_label(x->c, x->o, x->cold_skip);
     x->o = x->c->out;
 }
 
@@ -199,7 +197,7 @@ static void branch_if(A64 *x, const char *cond, const IrBlock *to) {
     int skip = cg_new_label(x->c);
     ins(x, "b.%s .LL%d", invert_cond(cond), skip);
     ins(x, "b %s", block_label(x, to));
-    buf_printf(x->o, ".LL%d:\n", skip);
+    cg_label(x->c, x->o, skip);
 }
 
 static int next_is(const IrBlock *b, const IrBlock *to) { return to->id == b->id + 1; }
@@ -274,7 +272,7 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
             st(x, in->dst, "x9");
         }
     }
-    if (!br || arith) buf_printf(x->o, ".LL%d:\n", back);
+    if (!br || arith) cg_label(x->c, x->o, back);
     cold_begin(x, slow, in->line);
     if (in->op == IR_EQ || in->op == IR_NE) {
         /* not both numbers: every string is interned, so equality is identity */
@@ -295,8 +293,9 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
     ins(x, "mov x1, %s", bb);
     ins(x, "bl %s", slow_entry(in->op));
     if (br && !arith) {
-        truthy_flags(x, "x0");
-        branch_if(x, "ls", br->target2);
+        /* the runtime's comparisons return SOX_TRUE or SOX_FALSE: bit 0 tells */
+        ins(x, "tst x0, #1");
+        branch_if(x, "eq", br->target2);
         ins(x, "b %s", block_label(x, br->target));
     } else {
         st(x, in->dst, "x0");
@@ -310,7 +309,7 @@ static void emit_neg(A64 *x, const IrInstr *in) {
     const char *a = use(x, in->a, "x11");
     check_number(x, a, slow);
     ins(x, "eor x9, %s, #0x8000000000000000", a);
-    buf_printf(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
@@ -330,7 +329,10 @@ static void falsey_test(A64 *x, int v) {
 
 static void load_arg(A64 *x, const char *reg, const IrArg *a) {
     switch (a->kind) {
-    case ARG_VREG: ld(x, reg, (int)a->v); break;
+    case ARG_VREG:
+        if (x->c->unmaterialized[a->v]) mov_imm(x, reg, x->c->const_val[a->v]);
+        else ld(x, reg, (int)a->v);
+        break;
     case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
     case ARG_SYM:
         ins(x, "adrp %s, %s", reg, a->sym);
@@ -374,11 +376,12 @@ static void emit_call(A64 *x, const IrInstr *in) {
     ins(x, "mov x0, x9");
     ins(x, "ldr x16, [x10, #16]");
     ins(x, "blr x16");
-    buf_printf(x->o, ".LL%d:\n", done);
+    cg_label(x->c, x->o, done);
     st(x, in->dst, "x0");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
-        const char *r = use(x, (int)in->args[i].v, "x12");
+        int v = (int)in->args[i].v;
+        const char *r = x->c->unmaterialized[v] ? const_or_use(x, v, 1, "x12") : use(x, v, "x12");
         ins(x, "str %s, %s", r, sp_mem(x, buf_off(x, i)));
     }
     ins(x, "mov x0, x9");
@@ -405,7 +408,7 @@ static void emit_index(A64 *x, const IrInstr *in) {
     ins(x, "ldrb w14, [x10]");
     ins(x, "cmp w14, #%d", SOX_OBJ_ARRAY);
     ins(x, "b.ne .LL%d", slow);
-    check_number(x, i, slow);
+    if (!cg_is_number_const(x->c, in->b)) check_number(x, i, slow);
     ins(x, "fmov d0, %s", i);
     ins(x, "fcmp d0, d0");
     ins(x, "b.vs .LL%d", slow);             /* NaN would convert to 0 */
@@ -420,7 +423,7 @@ static void emit_index(A64 *x, const IrInstr *in) {
     } else {
         ins(x, "ldr x9, [x10, x14, lsl #3]");
     }
-    buf_printf(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
@@ -583,7 +586,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "adrp x9, %s", in->sym);
         ins(x, "add x9, x9, :lo12:%s", in->sym);
         ins(x, "str x9, [sp, #%d]", cur);
-        buf_printf(x->o, ".LL%d:\n", loop);
+        cg_label(x->c, x->o, loop);
         ins(x, "ldr x9, [sp, #%d]", cur);
         ins(x, "ldr x0, [x9]");
         ins(x, "cbz x0, .LL%d", done);
@@ -597,7 +600,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "add x9, x9, #24");
         ins(x, "str x9, [sp, #%d]", cur);
         ins(x, "b .LL%d", loop);
-        buf_printf(x->o, ".LL%d:\n", done);
+        cg_label(x->c, x->o, done);
         break;
     }
     case IR_OP_COUNT: break;
@@ -640,8 +643,8 @@ static void emit_func_aarch64(FuncCtx *c) {
     A64 x = {.c = c, .o = c->out};
     const IrFunc *f = c->f;
     buf_str(x.o, "\n\t.p2align 2\n");
-    if (f->is_global) buf_printf(x.o, "\t.globl %s\n", f->sym);
-    buf_printf(x.o, "\t.type %s, %%function\n%s:\n", f->sym, f->sym);
+    if (f->is_global) buf_fmt(x.o, "\t.globl %s\n", f->sym);
+    buf_fmt(x.o, "\t.type %s, %%function\n%s:\n", f->sym, f->sym);
     c->cur_line = 0;
     int nins = 0;
     for (int i = 0; i < f->nblocks; i++) nins += f->blocks[i]->nins;
@@ -650,11 +653,11 @@ static void emit_func_aarch64(FuncCtx *c) {
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        if (x.c->targeted[b->id]) buf_printf(x.o, "%s:\n", block_label(&x, b));
+        if (c->targeted[b->id]) cg_label(c, x.o, c->block_base + b->id);
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */
-    buf_printf(x.o, ".Lret%d:\n", c->fid);
+    buf_fmt(x.o, ".Lret%d:\n", c->fid);
     epilogue(&x);
 }
 

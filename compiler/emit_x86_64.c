@@ -33,10 +33,11 @@ typedef struct X86 {
 static void ins(X86 *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void ins(X86 *x, const char *fmt, ...) {
     va_list ap;
+    if (fmt[0] == 'c' && fmt[1] == 'a' && fmt[2] == 'l' && fmt[3] == 'l') cg_call_site(x->c, x->o);
     va_start(ap, fmt);
-    buf_str(x->o, "\t");
-    buf_vprintf(x->o, fmt, ap);
-    buf_str(x->o, "\n");
+    buf_u8(x->o, '\t');
+    buf_vfmt(x->o, fmt, ap);
+    buf_u8(x->o, '\n');
     va_end(ap);
 }
 
@@ -44,7 +45,7 @@ static void ins(X86 *x, const char *fmt, ...) {
 static const char *opnd(X86 *x, int v) {
     if (x->c->reg[v] >= 0) return alloc_regs[x->c->reg[v]];
     char *b = x->opbuf[x->opnext++ & 3];
-    snprintf(b, 64, "QWORD PTR [rbp-%d]", 8 * (x->nsave + x->c->slot[v] + 1));
+    cg_put_str(cg_put_dec(cg_put_str(b, "QWORD PTR [rbp-"), 8 * (x->nsave + x->c->slot[v] + 1)), "]");
     return b;
 }
 
@@ -54,7 +55,7 @@ static void ld(X86 *x, const char *reg, int v) {
 }
 
 static void st(X86 *x, int v, const char *reg) {
-    if (v < 0) return;
+    if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
     const char *dst = opnd(x, v);
     if (strcmp(dst, reg)) ins(x, "mov %s, %s", dst, reg);
 }
@@ -67,9 +68,7 @@ static void mov_imm(X86 *x, const char *reg, uint64_t v) {
 static int buf_offset(X86 *x, int word) { return 8 * (x->c->nout + word); }
 
 static const char *block_label(X86 *x, const IrBlock *b) {
-    char *s = x->opbuf[x->opnext++ & 3];
-    snprintf(s, 64, ".LB%d_%d", x->c->fid, b->id);
-    return s;
+    return cg_block_label(x->opbuf[x->opnext++ & 3], x->c, b->id);
 }
 
 static void untag(X86 *x, const char *reg) {
@@ -96,6 +95,15 @@ static void check_number_with(X86 *x, const char *reg, const char *limit, int sl
 
 static void check_number(X86 *x, const char *reg, int slow) { check_number_with(x, reg, "r11", slow); }
 
+/* Jumps to `slow` unless reg holds an object, else leaves its pointer in r11.
+ * Objects are the words with the top 14 bits set (SOX_OBJ_TAG | a 48-bit
+ * pointer): adding 2^50 carries out of exactly those, and leaves the pointer. */
+static void object_check(X86 *x, const char *reg, int slow) {
+    ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "add r11, %s", reg);
+    ins(x, "jnc .LL%d", slow);
+}
+
 /* rax = SOX_FALSE | al */
 static void bool_from_al(X86 *x) {
     ins(x, "movzx eax, al");
@@ -106,8 +114,8 @@ static void bool_from_al(X86 *x) {
 /* Slow paths are written to the cold buffer, after the function body. */
 static void cold_begin(X86 *x, int label, int line) {
     x->o = &x->c->cold;
-    buf_printf(x->o, ".LL%d:\n", label);
-    cg_cold_line(x->c, line);
+    cg_label(x->c, x->o, label);
+    cg_cold_begin(x->c, label, line);
 }
 
 static void cold_end(X86 *x) { x->o = x->c->out; }
@@ -245,7 +253,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
             st(x, in->dst, "rax");
         }
     }
-    if (!br || arith) buf_printf(x->o, ".LL%d:\n", back);
+    if (!br || arith) cg_label(x->c, x->o, back);
     cold_begin(x, slow, in->line);
     if (ka) mov_imm(x, "rdi", c->const_val[in->a]); else ins(x, "mov rdi, %s", A);
     if (kb) mov_imm(x, "rsi", c->const_val[in->b]); else ins(x, "mov rsi, %s", B);
@@ -267,10 +275,9 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
     }
     ins(x, "call %s", slow_entry(in->op));
     if (br && !arith) {
-        ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_NIL);
-        ins(x, "sub rax, rcx");
-        ins(x, "cmp rax, 1");
-        ins(x, "jbe %s", block_label(x, br->target2));
+        /* the runtime's comparisons return SOX_TRUE or SOX_FALSE: bit 0 tells */
+        ins(x, "test al, 1");
+        ins(x, "je %s", block_label(x, br->target2));
         ins(x, "jmp %s", block_label(x, br->target));
     } else {
         st(x, in->dst, "rax");
@@ -285,7 +292,7 @@ static void emit_neg(X86 *x, const IrInstr *in) {
     load_number_limit(x, "r11");
     check_number(x, "rax", slow);
     ins(x, "btc rax, 63");
-    buf_printf(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, rax");
@@ -312,7 +319,10 @@ static void emit_not(X86 *x, const IrInstr *in) {
 /* Loads one call argument into reg (an argument register or r10). */
 static void load_arg(X86 *x, const char *reg, const IrArg *a) {
     switch (a->kind) {
-    case ARG_VREG: ld(x, reg, (int)a->v); break;
+    case ARG_VREG:
+        if (x->c->unmaterialized[a->v]) mov_imm(x, reg, x->c->const_val[a->v]);
+        else ld(x, reg, (int)a->v);
+        break;
     case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
     case ARG_SYM: ins(x, "lea %s, [rip+%s]", reg, a->sym); break;
     case ARG_BUF: ins(x, "lea %s, [rsp+%d]", reg, buf_offset(x, (int)a->v)); break;
@@ -343,24 +353,20 @@ static void emit_call(X86 *x, const IrInstr *in) {
     /* the callee goes straight to rdi, its place in both calls: the arguments
      * never live in argument registers */
     ld(x, "rdi", in->a);
-    ins(x, "mov r11, rdi");
-    ins(x, "sar r11, 50");      /* objects have the top 14 bits set */
-    ins(x, "cmp r11, -1");
-    ins(x, "jne .LL%d", slow);
-    ins(x, "mov r11, rdi");
-    untag(x, "r11");
+    object_check(x, "rdi", slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_CLOSURE);
     ins(x, "jne .LL%d", slow);
     ins(x, "cmp DWORD PTR [r11+24], %d", in->nargs);
     ins(x, "jne .LL%d", slow);
     place_args(x, in->args, in->nargs, 1);
     ins(x, "call QWORD PTR [r11+16]");
-    buf_printf(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
-        ld(x, "r10", (int)in->args[i].v);
-        ins(x, "mov QWORD PTR [rsp+%d], r10", buf_offset(x, i));
+        int v = (int)in->args[i].v;
+        if (x->c->unmaterialized[v]) mov_imm(x, "r10", x->c->const_val[v]);
+        ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), x->c->unmaterialized[v] ? "r10" : src(x, v, "r10"));
     }
     ins(x, "mov esi, %d", in->nargs);
     ins(x, "lea rdx, [rsp+%d]", buf_offset(x, 0));
@@ -378,16 +384,13 @@ static void emit_index(X86 *x, const IrInstr *in) {
     const char *A = src(x, in->a, "rax");
     const char *I = src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
-    ins(x, "mov r11, %s", A);
-    ins(x, "sar r11, 50");
-    ins(x, "cmp r11, -1");
-    ins(x, "jne .LL%d", slow);
-    ins(x, "mov r11, %s", A);
-    untag(x, "r11");
+    object_check(x, A, slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_ARRAY);
     ins(x, "jne .LL%d", slow);
-    load_number_limit(x, "r10");
-    check_number_with(x, I, "r10", slow);
+    if (!cg_is_number_const(x->c, in->b)) {
+        load_number_limit(x, "r10");
+        check_number_with(x, I, "r10", slow);
+    }
     ins(x, "movq xmm0, %s", I);
     ins(x, "cvttsd2si rdx, xmm0");          /* NaN and huge give INT64_MIN */
     ins(x, "cmp rdx, QWORD PTR [r11+24]");
@@ -399,7 +402,7 @@ static void emit_index(X86 *x, const IrInstr *in) {
     } else {
         ins(x, "mov rax, QWORD PTR [r11+rdx*8]");
     }
-    buf_printf(x->o, ".LL%d:\n", back);
+    cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, %s", A);
@@ -556,7 +559,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         int cur = buf_offset(x, (int)in->imm);
         ins(x, "lea rax, [rip+%s]", in->sym);
         ins(x, "mov QWORD PTR [rsp+%d], rax", cur);
-        buf_printf(x->o, ".LL%d:\n", loop);
+        cg_label(x->c, x->o, loop);
         ins(x, "mov rax, QWORD PTR [rsp+%d]", cur);
         ins(x, "mov rdi, QWORD PTR [rax]");
         ins(x, "test rdi, rdi");
@@ -570,7 +573,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "add rcx, 24");
         ins(x, "mov QWORD PTR [rsp+%d], rcx", cur);
         ins(x, "jmp .LL%d", loop);
-        buf_printf(x->o, ".LL%d:\n", done);
+        cg_label(x->c, x->o, done);
         break;
     }
     case IR_OP_COUNT: break;
@@ -603,18 +606,18 @@ static void emit_func_x86_64(FuncCtx *c) {
     X86 x = {.c = c, .o = c->out};
     const IrFunc *f = c->f;
     buf_str(x.o, "\n\t.p2align 4\n");
-    if (f->is_global) buf_printf(x.o, "\t.globl %s\n", f->sym);
-    buf_printf(x.o, "\t.type %s, @function\n%s:\n", f->sym, f->sym);
+    if (f->is_global) buf_fmt(x.o, "\t.globl %s\n", f->sym);
+    buf_fmt(x.o, "\t.type %s, @function\n%s:\n", f->sym, f->sym);
     c->cur_line = 0;
     cg_line(c, f->blocks[0]->nins ? f->blocks[0]->ins[0].line : 1);
     prologue(&x);
     for (int i = 0; i < f->nblocks; i++) {
         const IrBlock *b = f->blocks[i];
-        if (c->targeted[b->id]) buf_printf(x.o, "%s:\n", block_label(&x, b));
+        if (c->targeted[b->id]) cg_label(c, x.o, c->block_base + b->id);
         for (int k = 0; k < b->nins; k++) k += emit_instr(&x, b, &b->ins[k]);
     }
     /* the one epilogue every return jumps to (the last block falls into it) */
-    buf_printf(x.o, ".Lret%d:\n", c->fid);
+    buf_fmt(x.o, ".Lret%d:\n", c->fid);
     epilogue(&x);
 }
 

@@ -18,6 +18,7 @@ IrFunc *ir_func_new(IrProgram *p, const char *name, const char *sym) {
     IrFunc *f = xcalloc(1, sizeof *f);
     f->name = name;
     f->sym = sym;
+    f->id = p->nfuncs;
     f->info_sym = ir_own(p, xformat("%s_info", sym));
     if (p->nfuncs == p->capfuncs) {
         p->capfuncs = p->capfuncs ? 2 * p->capfuncs : 16;
@@ -92,17 +93,23 @@ int ir_buf_words(IrFunc *f, int n) {
     return n;
 }
 
+void ir_free_body(IrFunc *f) {
+    for (int k = 0; k < f->nblocks; k++) {
+        IrBlock *b = f->blocks[k];
+        for (int j = 0; j < b->nins; j++) free(b->ins[j].args);
+        free(b->ins);
+        free(b);
+    }
+    free(f->blocks);
+    f->blocks = NULL;
+    f->nblocks = f->capblocks = 0;
+    f->cur = NULL;
+}
+
 void ir_free_program(IrProgram *p) {
     for (int i = 0; i < p->nfuncs; i++) {
-        IrFunc *f = p->funcs[i];
-        for (int k = 0; k < f->nblocks; k++) {
-            IrBlock *b = f->blocks[k];
-            for (int j = 0; j < b->nins; j++) free(b->ins[j].args);
-            free(b->ins);
-            free(b);
-        }
-        free(f->blocks);
-        free(f);
+        ir_free_body(p->funcs[i]);
+        free(p->funcs[i]);
     }
     for (int i = 0; i < p->nowned; i++) free(p->owned[i]);
     free(p->owned);

@@ -75,6 +75,7 @@ struct IrBlock {
 };
 
 typedef struct IrFunc {
+    int id;                 /* index in IrProgram.funcs */
     const char *name;       /* Sox name for traces: "f", "init", "defer", "script" */
     const char *sym;        /* assembly symbol of the code */
     const char *info_sym;   /* assembly symbol of the SoxFuncInfo */
@@ -113,6 +114,7 @@ typedef struct IrProgram {
 
 IrFunc *ir_func_new(IrProgram *p, const char *name, const char *sym);
 void ir_free_program(IrProgram *p);
+void ir_free_body(IrFunc *f);               /* its blocks (once emitted) */
 const char *ir_own(IrProgram *p, char *s);  /* p frees s with itself; returns s */
 IrBlock *ir_block_new(IrFunc *f);
 void ir_set_block(IrFunc *f, IrBlock *b);

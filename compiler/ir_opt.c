@@ -1,6 +1,7 @@
 /* ir_opt.c — small clean-ups on the IR before register allocation.
  *
- * Unreachable blocks are dropped.  Dead-code elimination: lowering is simple-minded and leaves values nobody reads
+ * Jumps to blocks that only jump on are threaded, then unreachable blocks are
+ * dropped.  Dead-code elimination: lowering is simple-minded and leaves values nobody reads
  * (the closure parameter of functions without captures, a `var` initial value that
  * is overwritten, ...).  Pure instructions whose result has no reader are dropped,
  * repeatedly, since dropping one can orphan its operands.  Before that, == and !=
@@ -143,10 +144,39 @@ static int fold_constants(IrFunc *f) {
     return folded;
 }
 
+/* Where a jump to b really lands: past blocks that only jump on (the empty `else`
+ * of an `if`, loop exits), at most nblocks steps (an empty endless loop). */
+static IrBlock *final_target(const IrFunc *f, IrBlock *b) {
+    for (int n = 0; n < f->nblocks && b->nins == 1 && b->ins[0].op == IR_JMP; n++)
+        b = b->ins[0].target;
+    return b;
+}
+
+/* Jump threading: branches go straight to their final target, so the blocks in
+ * between become unreachable and cost neither a label nor a jump. */
+static void thread_jumps(IrFunc *f) {
+    for (int i = 0; i < f->nblocks; i++) {
+        IrBlock *b = f->blocks[i];
+        if (!b->nins) continue;
+        IrInstr *last = &b->ins[b->nins - 1];
+        if (last->target) last->target = final_target(f, last->target);
+        if (last->target2) last->target2 = final_target(f, last->target2);
+        if (last->target2 && last->target == last->target2) {   /* `if c {}`: c is still evaluated */
+            last->op = IR_JMP;
+            last->a = -1;
+            last->target2 = NULL;
+        }
+    }
+}
+
 void ir_optimize(IrFunc *f, int opt_level) {
+    thread_jumps(f);
     remove_unreachable(f);
     if (opt_level == 0) return;
-    while (fold_constants(f)) remove_unreachable(f);
+    while (fold_constants(f)) {
+        thread_jumps(f);
+        remove_unreachable(f);
+    }
     int *uses = malloc((f->nvregs + 1) * sizeof *uses);
     for (;;) {
         for (int v = 0; v <= f->nvregs; v++) uses[v] = 0;

@@ -840,7 +840,7 @@ static void lower_test_entry(Lower *L, IrFunc *toplevel) {
     ir_emit(f, IR_RET, -1, status, -1);
 }
 
-IrProgram *lower_program(const Program *p, int test_mode) {
+IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *ctx) {
     Lower L = {0};
     L.prog = p;
     L.test_mode = test_mode;
@@ -867,8 +867,14 @@ IrProgram *lower_program(const Program *p, int test_mode) {
     }
     /* The script is lowered last so that its start-up code interns every string
      * the other functions asked for. */
-    for (int i = p->nfunctions - 1; i >= 0; i--) lower_function(&L, p->functions[i]);
-    if (test_mode) lower_test_entry(&L, L.funcs[0]);
+    for (int i = p->nfunctions - 1; i >= 0; i--) {
+        lower_function(&L, p->functions[i]);
+        sink(L.ir, L.funcs[i], ctx);
+    }
+    if (test_mode) {
+        lower_test_entry(&L, L.funcs[0]);
+        sink(L.ir, L.ir->funcs[L.ir->nfuncs - 1], ctx);
+    }
     free(L.funcs);
     free(L.defined);
     free(L.jumps);

@@ -71,6 +71,7 @@ static void compute_intervals(const FuncCtx *c, Interval *iv) {
             for (int a = 0; a < ins->nargs && nu < (int)(sizeof uses / sizeof *uses); a++)
                 if (ins->args[a].kind == ARG_VREG) uses[nu++] = (int)ins->args[a].v;
             for (int j = 0; j < nu; j++) {
+                if (c->unmaterialized[uses[j]]) continue;   /* inlined by the emitters */
                 if (!get_bit(d, uses[j])) set_bit(u, uses[j]);
                 note(iv, uses[j], pos);
             }
@@ -124,6 +125,7 @@ static void block_local_intervals(const FuncCtx *c, Interval *iv) {
             for (int a = 0; a < ins->nargs && nu < (int)(sizeof uses / sizeof *uses); a++)
                 if (ins->args[a].kind == ARG_VREG) uses[nu++] = (int)ins->args[a].v;
             for (int j = 0; j < nu; j++) {
+                if (c->unmaterialized[uses[j]]) continue;   /* inlined by the emitters */
                 if (home[uses[j]] != i) crosses[uses[j]] = 1;  /* live into the block */
                 note(iv, uses[j], pos);
             }
