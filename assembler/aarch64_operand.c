@@ -5,6 +5,7 @@
  * Register names and shift/extend keywords are matched case-insensitively, as
  * GNU as does; anything else is an expression handed to the core's parser. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -315,7 +316,13 @@ static bool parse_list(A64Ctx *c, const char **pp, const char *text, A64Operand 
 static bool parse_one(A64Ctx *c, const char **pp, const char *text, A64Operand *op)
 {
     const char *p = *pp;
-    memset(op, 0, sizeof *op);
+    /* everything but the memory operand, which parse_mem clears itself (encoders read it
+     * only of OP_MEM operands): this runs for every operand */
+    memset(op, 0, offsetof(A64Operand, mem));
+    op->shift = 0;
+    op->has_amount = false;
+    op->amount = 0;
+    op->count = 0;
     op->col = col_of(text, p);
     if (*p == '[') {
         op->kind = OP_MEM;
