@@ -320,6 +320,23 @@ static void release_parsed(const char *map, const char *upto, const char **relea
     }
 }
 
+/* Copies the line [p, q) into scratch and tells whether it is a single statement with no
+ * comment, string, character constant or block comment in it: the common case, which then
+ * needs neither copy_line nor statement_length. */
+static int plain_line(const AsmTarget *t, const char *p, const char *q, char *scratch) {
+    size_t len = (size_t)(q - p);
+    memcpy(scratch, p, len);
+    scratch[len] = 0;
+    char specials[8] = "/\"';";   /* '/' covers "//" and block comments */
+    if (t->line_comment[0] != '/') specials[4] = t->line_comment[0];
+    if (strcspn(scratch, specials) != len) return 0;
+    const char *s = scratch;
+    while (*s == ' ' || *s == '\t') s++;
+    if (t->start_comment && *t->start_comment && *s == t->start_comment[0]) return 0;
+    if (len && scratch[len - 1] == '\r') scratch[len - 1] = 0;
+    return 1;
+}
+
 static void assemble_text(Assembler *a, const char *text, size_t len, const char *map) {
     const char *p = text, *end = text + len;
     const char *released = text;
@@ -333,9 +350,19 @@ static void assemble_text(Assembler *a, const char *text, size_t len, const char
         const char *q = memchr(p, '\n', (size_t)(end - p));
         if (!q) q = end;
         while ((size_t)(q - p) + 4 > scratch_cap) scratch = grow_scratch(scratch, small, &scratch_cap, 0);
-        size_t n = copy_line(p, q, scratch, &in_block_comment);
         const char *eol = q;
         SrcLoc loc = { a->file_name, line, 1, line_start, (size_t)(eol - line_start) };
+        if (!in_block_comment && plain_line(a->target, p, q, scratch)) {
+            scratch_base = scratch;   /* the common line: one statement, nothing to strip */
+            scratch_col = 1;
+            handle_statement(a, scratch, loc);
+            scratch_base = NULL;
+            p = eol < end ? eol + 1 : end;
+            line++;
+            release_parsed(map, p, &released);
+            continue;
+        }
+        size_t n = copy_line(p, q, scratch, &in_block_comment);
         if (n && scratch[n - 1] == '\r') n--;
         scratch[n] = 0;
         const char *s = scratch, *send = scratch + n;
