@@ -54,7 +54,12 @@ void asm_emit(Assembler *a, const void *bytes, size_t n) {
 }
 void asm_emit_u8(Assembler *a, uint8_t v) { buf_u8(&a->cur->raw, v); }
 void asm_emit_u16(Assembler *a, uint16_t v) { buf_u16(&a->cur->raw, v); }
-void asm_emit_u32(Assembler *a, uint32_t v) { buf_u32(&a->cur->raw, v); }
+void asm_emit_u32(Assembler *a, uint32_t v) {   /* every AArch64 instruction: kept cheap */
+    Buf *b = &a->cur->raw;
+    if (b->len + 4 > b->cap) buf_reserve(b, 4);
+    put_u32(b->data + b->len, v);
+    b->len += 4;
+}
 void asm_emit_u64(Assembler *a, uint64_t v) { buf_u64(&a->cur->raw, v); }
 int asm_section_is_code(Assembler *a) { return (a->cur->flags & SHF_EXECINSTR) != 0; }
 int asm_section_is_bss(Assembler *a) { return a->cur->type == SHT_NOBITS; }
