@@ -28,7 +28,7 @@ typedef struct A64Reg {
 /* ---- Expressions ---- */
 /* Relocation operators written before an expression, e.g. ":lo12:sym". */
 typedef enum A64Mod {
-    MOD_NONE, MOD_LO12, MOD_GOT, MOD_GOT_LO12, MOD_PG_HI21,
+    MOD_NONE, MOD_LO12, MOD_GOT, MOD_GOT_LO12, MOD_PG_HI21, MOD_PG_HI21_NC,
     MOD_ABS_G0, MOD_ABS_G0_NC, MOD_ABS_G1, MOD_ABS_G1_NC,
     MOD_ABS_G2, MOD_ABS_G2_NC, MOD_ABS_G3,
 } A64Mod;

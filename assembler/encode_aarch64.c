@@ -34,7 +34,7 @@ SrcLoc a64_loc(A64Ctx *c, int col) { return asm_loc_at(c->loc, c->text + col); }
 
 static const struct { const char *name; A64Mod mod; } modifiers[] = {
     { "lo12", MOD_LO12 }, { "got", MOD_GOT }, { "got_lo12", MOD_GOT_LO12 },
-    { "pg_hi21", MOD_PG_HI21 }, { "abs_g0", MOD_ABS_G0 }, { "abs_g0_nc", MOD_ABS_G0_NC },
+    { "pg_hi21", MOD_PG_HI21 }, { "pg_hi21_nc", MOD_PG_HI21_NC }, { "abs_g0", MOD_ABS_G0 }, { "abs_g0_nc", MOD_ABS_G0_NC },
     { "abs_g1", MOD_ABS_G1 }, { "abs_g1_nc", MOD_ABS_G1_NC }, { "abs_g2", MOD_ABS_G2 },
     { "abs_g2_nc", MOD_ABS_G2_NC }, { "abs_g3", MOD_ABS_G3 },
 };
@@ -901,6 +901,8 @@ static bool enc_adr(A64Ctx *c, const A64Insn *in, A64Operand *o, int n)
         type = R_AARCH64_ADR_GOT_PAGE;
     } else if (e->mod == MOD_NONE || e->mod == MOD_PG_HI21) {
         type = R_AARCH64_ADR_PREL_PG_HI21;
+    } else if (e->mod == MOD_PG_HI21_NC) {
+        type = R_AARCH64_ADR_PREL_PG_HI21_NC;
     } else {
         return fail(c, &o[1], "relocation operator not allowed with 'adrp'");
     }
@@ -1866,6 +1868,7 @@ static int a64_apply_fixup(Assembler *a, const AsmFixup *f, uint8_t *p, int64_t 
         }
         return patch_adr(p, value);
     case R_AARCH64_ADR_PREL_PG_HI21:
+    case R_AARCH64_ADR_PREL_PG_HI21_NC:
     case R_AARCH64_ADR_GOT_PAGE:
         return patch_adr(p, value >> 12);     /* only reached for an absolute value */
     case R_AARCH64_ADD_ABS_LO12_NC: put_u32(p, insert_bits(get_u32(p), 10, 12, (uint64_t)value)); return 0;

@@ -95,7 +95,7 @@ static const Reg *find_register(const char *s, size_t n) {
     }
     for (h &= 511; reg_slots[h]; h = (h + 1) & 511) {
         const Reg *r = reg_slots[h];
-        if (!memcmp(r->name, low, n) && !r->name[n]) return r;
+        if (!strncmp(r->name, low, n) && !r->name[n]) return r;   /* names can be shorter than n */
     }
     return NULL;
 }

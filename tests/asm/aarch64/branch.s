@@ -69,6 +69,8 @@ fwd: nop                                 // => d503201f
 gfunc: nop                               // => d503201f
 b gfunc                                  // => 14000000 R_AARCH64_JUMP26 gfunc
 bl gfunc                                 // => 94000000 R_AARCH64_CALL26 gfunc
+adrp x4, :pg_hi21_nc:ext_data            // => 90000004 R_AARCH64_ADR_PREL_PG_HI21_NC ext_data
+adrp x5, :pg_hi21_nc:ext_data+8          // => 90000005 R_AARCH64_ADR_PREL_PG_HI21_NC ext_data+0x8
 .data
 data_label: .quad 0
 .quad start
