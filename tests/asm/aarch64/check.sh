@@ -190,6 +190,18 @@ if command -v aarch64-linux-gnu-gcc > /dev/null && [ -d "$root/tests/asm/csrc" ]
         done
     done
 fi
+# The toolchain's own sources (issue #2's stretch goal), as a cross build would compile them.
+if command -v aarch64-linux-gnu-gcc > /dev/null; then
+    for c in "$root"/{common,assembler,linker,compiler,objdump}/*.c; do
+        base=own-$(basename "$(dirname "$c")")-$(basename "$c" .c)-O2
+        if aarch64-linux-gnu-gcc -O2 -S -std=c11 -D_GNU_SOURCE -fno-asynchronous-unwind-tables \
+            -fno-unwind-tables -I"$root" -o "$tmp/$base.s" "$c" 2> "$tmp/gcc.err"; then
+            differential "$tmp/$base.s" "aarch64/gcc/$base" object
+        else
+            echo "SKIP aarch64/gcc/$base: gcc failed: $(head -1 "$tmp/gcc.err")"
+        fi
+    done
+fi
 # The runtime's own sources (freestanding), as the sysroot is built from them.
 if command -v aarch64-linux-gnu-gcc > /dev/null; then
     for c in "$root"/runtime/*.c; do
