@@ -30,8 +30,8 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 
-printf '%-8s %7s | %8s %8s %8s | %8s %8s %8s | %9s %9s %9s\n' isa "in MB" "as wall" "as cpu" "as MB" \
-  "sox wall" "sox cpu" "sox MB" "wall x" "cpu x" "sox/in"
+printf '%-8s %7s | %8s %8s %8s | %8s %8s %8s | %9s %9s %9s | %s\n' isa "in MB" "as wall" "as cpu" "as MB" \
+  "sox wall" "sox cpu" "sox MB" "wall x" "cpu x" "sox/in" "objects"
 isas=("$@")
 [ ${#isas[@]} -eq 0 ] && isas=(x86_64 aarch64)
 for isa in "${isas[@]}"; do
@@ -60,7 +60,8 @@ for isa in "${isas[@]}"; do
   read -r gw gc gm <<< "$(measure "$gas" "$src" -o "$OUT/gnu-$isa.o")"
   read -r sw sc sm <<< "$(measure bin/soxas -target "$target" "$src" -o "$OUT/sox-$isa.o")"
   insize=$(stat -c %s "$src")
-  printf '%-8s %7.1f | %8s %8s %8.1f | %8s %8s %8.1f | %9s %9s %9s\n' "$isa" "$(echo "$insize / 1000000" | bc -l)" \
+  same=identical; cmp -s "$OUT/gnu-$isa.o" "$OUT/sox-$isa.o" || same=DIFFERENT
+  printf '%-8s %7.1f | %8s %8s %8.1f | %8s %8s %8.1f | %9s %9s %9s | %s\n' "$isa" "$(echo "$insize / 1000000" | bc -l)" \
     "$gw" "$gc" "$(echo "$gm / 1024" | bc -l)" "$sw" "$sc" "$(echo "$sm / 1024" | bc -l)" \
-    "$(ratio "$gw" "$sw")" "$(ratio "$gc" "$sc")" "$(ratio "$((sm * 1024))" "$insize")"
+    "$(ratio "$gw" "$sw")" "$(ratio "$gc" "$sc")" "$(ratio "$((sm * 1024))" "$insize")" "$same"
 done
