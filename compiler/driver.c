@@ -191,7 +191,7 @@ static int build_sox(Build *b, const char *input) {
     Buf text = {0};
     int rc = compile_sox(b, input, &text);
     if (rc == 0 && (o->dump_ast || o->syntax_only)) {
-        fwrite(text.data, 1, text.len, stdout);
+        if (text.len) fwrite(text.data, 1, text.len, stdout);   /* data is NULL when empty */
     } else if (rc == 0 && o->mode == MODE_ASSEMBLY) {
         char *out = o->output ? xstrdup(o->output) : replace_extension(input, ".s");
         print_step(o, "soxcc -S -target %s -O%d %s -o %s", target_name(o->target), o->opt_level,
