@@ -82,9 +82,12 @@ bool rt_values_equal(Value a, Value b) { return values_equal(a, b); }
  * site.  Class ids are never reused, so a cache entry for a class that has been
  * collected can never match again: the closure pointer is only trusted after the
  * live receiver's class proved the id.  The name is checked too, so a cache used
- * by mistake for two names stays correct. */
+ * by mistake for two names stays correct.
+ * It also remembers the slot of the field last found at the site: instances of one
+ * shape put a field in the same slot, and the slot proves itself (its key is the
+ * name) before it is used, so any table can be tried with it. */
 
-enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME };
+enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME, CACHE_SLOT };
 
 static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
 {
@@ -101,6 +104,20 @@ static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
     return AS_CLOSURE(m);
 }
 
+/* The entry holding `name` in t, trying the site's remembered slot before hashing. */
+static RtEntry *find_field(const RtTable *t, SoxString *name, SoxCache *cache)
+{
+    if (!cache)
+        return rt_table_find(t, name);
+    uint64_t slot = cache->word[CACHE_SLOT];
+    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name)
+        return &t->entries[slot];
+    RtEntry *e = rt_table_find(t, name);
+    if (e)
+        cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
+    return e;
+}
+
 RT_NORETURN static void undefined_property(Value name)
 {
     rt_error("Undefined property '%v'.", name);
@@ -111,8 +128,9 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     Value v;
     if (IS_INSTANCE(obj)) {
         SoxInstance *in = AS_INSTANCE(obj);
-        if (rt_table_get(&in->fields, AS_STRING(name), &v))
-            return v;
+        RtEntry *e = find_field(&in->fields, AS_STRING(name), cache);
+        if (e)
+            return e->value;
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);
@@ -123,11 +141,26 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     rt_error("Only instances and tables have properties.");
 }
 
+/* Sets a field, updating the remembered slot in place when rt_table_set would
+ * neither add the key nor grow the table (it checks growth before every set,
+ * updates included: §8.4's bucket order depends on it). */
+static void set_field(RtTable *t, SoxString *name, Value v, SoxCache *cache)
+{
+    uint64_t slot = cache ? cache->word[CACHE_SLOT] : UINT64_MAX;
+    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name
+        && (t->count + 1) * 4 <= t->capacity * 3) {
+        t->entries[slot].value = v;
+        return;
+    }
+    RtEntry *e = rt_table_set(t, name, v);
+    if (cache)
+        cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
+}
+
 Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache)
 {
-    (void)cache;
     if (IS_INSTANCE(obj))
-        rt_table_set(&AS_INSTANCE(obj)->fields, AS_STRING(name), v);
+        set_field(&AS_INSTANCE(obj)->fields, AS_STRING(name), v, cache);
     else if (IS_TABLE(obj))
         rt_table_set(&AS_TABLE(obj)->t, AS_STRING(name), v);
     else
