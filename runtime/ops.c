@@ -168,6 +168,26 @@ Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache)
     return v;
 }
 
+typedef Value (*MethodCode0)(Value, Value);
+typedef Value (*MethodCode1)(Value, Value, Value);
+typedef Value (*MethodCode2)(Value, Value, Value, Value);
+
+/* rt_call_closure for a method, with the commonest arities called straight from
+ * here (often as a tail call): invocation is the hottest path of OO programs. */
+static Value call_method(SoxClosure *m, Value receiver, uint64_t argc, const Value *args)
+{
+    if (RT_LIKELY(m->arity == argc)) {
+        Value self = SOX_OBJ_VAL(m);
+        switch (argc) {
+        case 0: return ((MethodCode0)m->code)(self, receiver);
+        case 1: return ((MethodCode1)m->code)(self, receiver, args[0]);
+        case 2: return ((MethodCode2)m->code)(self, receiver, args[0], args[1]);
+        default: break;
+        }
+    }
+    return rt_call_closure(m, receiver, true, argc, args);
+}
+
 Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, SoxCache *cache)
 {
     Value v;
@@ -178,7 +198,7 @@ Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, S
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);
-        return rt_call_closure(m, receiver, true, argc, args);
+        return call_method(m, receiver, argc, args);
     }
     if (IS_TABLE(receiver)) {
         if (!rt_table_get(&AS_TABLE(receiver)->t, AS_STRING(name), &v))
