@@ -128,7 +128,8 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     Value v;
     if (IS_INSTANCE(obj)) {
         SoxInstance *in = AS_INSTANCE(obj);
-        RtEntry *e = find_field(&in->fields, AS_STRING(name), cache);
+        RtEntry *e = AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME
+                         ? find_field(&in->fields, AS_STRING(name), cache) : 0;
         if (e)
             return e->value;
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
@@ -153,6 +154,7 @@ static void set_field(RtTable *t, SoxString *name, Value v, SoxCache *cache)
         return;
     }
     RtEntry *e = rt_table_set(t, name, v);
+    name->obj.flags |= RT_STR_FIELD_NAME;
     if (cache)
         cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
 }
@@ -193,7 +195,7 @@ Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, S
     Value v;
     if (IS_INSTANCE(receiver)) {
         SoxInstance *in = AS_INSTANCE(receiver);
-        if (in->fields.count && rt_table_get(&in->fields, AS_STRING(name), &v))
+        if ((AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME) && rt_table_get(&in->fields, AS_STRING(name), &v))
             return sox_call(v, argc, args);
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)

@@ -102,6 +102,10 @@ struct RtTable {
 
 typedef struct SoxTable { SoxObj obj; RtTable t; } SoxTable;
 
+/* SoxString obj.flags: the string has been the name of some instance's field.  An
+ * invocation `a.m()` whose name never was skips the look-up among a's fields. */
+#define RT_STR_FIELD_NAME 1u
+
 typedef struct SoxClass {
     SoxObj obj;
     SoxString *name;
