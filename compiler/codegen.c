@@ -86,7 +86,9 @@ int cg_is_number_const(const FuncCtx *c, int v) {
     return c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
 }
 
-int cg_known_number(const FuncCtx *c, int v) { return c->is_num[v]; }
+int cg_known_number(const FuncCtx *c, const IrInstr *in, int v) {
+    return c->is_num[v] || (v == in->a && (in->num_ops & 1)) || (v == in->b && (in->num_ops & 2));
+}
 
 /* x / d == x * (1/d) exactly when d is a power of two whose reciprocal is a
  * normal double: both are the one rounding of the same real number.  The

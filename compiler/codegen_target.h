@@ -66,7 +66,8 @@ void cg_cold_begin(FuncCtx *c, int label, int line);
  * ins() calls it for every call mnemonic, so no call site can be missed. */
 void cg_call_site(FuncCtx *c, Buf *o);
 int cg_is_number_const(const FuncCtx *c, int v);
-int cg_known_number(const FuncCtx *c, int v);   /* c->is_num[v]: skip its number check */
+/* Operand v of `in` is surely a number (c->is_num, IrInstr.num_ops): skip its check. */
+int cg_known_number(const FuncCtx *c, const IrInstr *in, int v);
 int cg_exact_reciprocal(uint64_t d, uint64_t *recip); /* 1/d when x/d == x*(1/d) */
 int cg_outgoing_words(const IrFunc *f, int nargregs);
 

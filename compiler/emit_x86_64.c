@@ -227,7 +227,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *A = ka ? NULL : src(x, in->a, "rax");
     const char *B = kb ? NULL : src(x, in->b, "rcx");
-    int ca = !ka && !cg_known_number(c, in->a), cb = !kb && !cg_known_number(c, in->b);
+    int ca = !ka && !cg_known_number(c, in, in->a), cb = !kb && !cg_known_number(c, in, in->b);
     if (ca || cb) load_number_limit(x, "r11");
     if (ca) check_number(x, A, slow);
     if (cb) check_number(x, B, slow);
@@ -290,7 +290,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
 static void emit_neg(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     ld(x, "rax", in->a);
-    if (!cg_known_number(x->c, in->a)) {
+    if (!cg_known_number(x->c, in, in->a)) {
         load_number_limit(x, "r11");
         check_number(x, "rax", slow);
     }
