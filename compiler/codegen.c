@@ -86,6 +86,10 @@ int cg_is_number_const(const FuncCtx *c, int v) {
     return c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
 }
 
+int cg_known_number(const FuncCtx *c, const IrInstr *in, int v) {
+    return c->is_num[v] || (v == in->a && (in->num_ops & 1)) || (v == in->b && (in->num_ops & 2));
+}
+
 /* x / d == x * (1/d) exactly when d is a power of two whose reciprocal is a
  * normal double: both are the one rounding of the same real number.  The
  * emitters use it to turn a division by such a constant into a multiplication
@@ -116,6 +120,40 @@ static void mark_targeted(FuncCtx *c) {
     }
 }
 
+/* Whether instruction `in` surely writes a number, given what is_num says of its
+ * operands: a number constant, -, *, / and unary - (their slow paths return a
+ * number or raise), + of two numbers, a copy of a number. */
+static int defines_number(const IrInstr *in, const uint8_t *is_num) {
+    switch (in->op) {
+    case IR_CONST: return SOX_IS_NUMBER((uint64_t)in->imm);
+    case IR_SUB: case IR_MUL: case IR_DIV: case IR_NEG: return 1;
+    case IR_ADD: return is_num[in->a] && is_num[in->b];
+    case IR_MOV: return is_num[in->a];
+    default: return 0;
+    }
+}
+
+/* The vregs every definition of which writes a number (loop counters, arithmetic
+ * results): start from "all defined vregs" and drop any with a definition that
+ * may not, until nothing changes.  Vregs are always written before they are read,
+ * so such a vreg holds a number at every read and needs no number check. */
+static void find_numbers(FuncCtx *c, const int *defs) {
+    const IrFunc *f = c->f;
+    c->is_num = xcalloc(f->nvregs + 1, 1);
+    for (int v = 0; v < f->nvregs; v++) c->is_num[v] = defs[v] > 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < f->nblocks; i++)
+            for (int k = 0; k < f->blocks[i]->nins; k++) {
+                const IrInstr *in = &f->blocks[i]->ins[k];
+                if (in->dst >= 0 && c->is_num[in->dst] && !defines_number(in, c->is_num)) {
+                    c->is_num[in->dst] = 0;
+                    changed = 1;
+                }
+            }
+    }
+}
+
 /* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
  * branch that is its only reader) and constants (to skip type checks). */
 static void analyse_vregs(FuncCtx *c) {
@@ -140,6 +178,7 @@ static void analyse_vregs(FuncCtx *c) {
         }
     for (int v = 0; v < f->nvregs; v++)
         if (defs[v] != 1) c->is_const[v] = 0;
+    find_numbers(c, defs);
     free(defs);
     mark_targeted(c);
     c->unmaterialized = xcalloc(n, 1);
@@ -170,6 +209,7 @@ static void finish_function(FuncCtx *c) {
     free(c->cold_lines);
     free(c->uses);
     free(c->is_const);
+    free(c->is_num);
     free(c->const_val);
     free(c->unmaterialized);
     free(c->targeted);

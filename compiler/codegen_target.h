@@ -31,6 +31,7 @@ typedef struct FuncCtx {
     int *uses;              /* per vreg: number of reads */
     uint8_t *is_const;      /* per vreg: its only definition is IR_CONST ... */
     uint64_t *const_val;    /* ... of this word */
+    uint8_t *is_num;        /* per vreg: holds a number whenever it is read (no check needed) */
     uint8_t *targeted;      /* per block: some jump names it (else no label) */
     uint8_t *unmaterialized;/* per vreg: a number constant only read as an arithmetic
                                or comparison operand or a call argument, which the
@@ -65,6 +66,8 @@ void cg_cold_begin(FuncCtx *c, int label, int line);
  * ins() calls it for every call mnemonic, so no call site can be missed. */
 void cg_call_site(FuncCtx *c, Buf *o);
 int cg_is_number_const(const FuncCtx *c, int v);
+/* Operand v of `in` is surely a number (c->is_num, IrInstr.num_ops): skip its check. */
+int cg_known_number(const FuncCtx *c, const IrInstr *in, int v);
 int cg_exact_reciprocal(uint64_t d, uint64_t *recip); /* 1/d when x/d == x*(1/d) */
 int cg_outgoing_words(const IrFunc *f, int nargregs);
 

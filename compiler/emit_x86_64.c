@@ -227,9 +227,10 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *A = ka ? NULL : src(x, in->a, "rax");
     const char *B = kb ? NULL : src(x, in->b, "rcx");
-    if (!ka || !kb) load_number_limit(x, "r11");
-    if (!ka) check_number(x, A, slow);
-    if (!kb) check_number(x, B, slow);
+    int ca = !ka && !cg_known_number(c, in, in->a), cb = !kb && !cg_known_number(c, in, in->b);
+    if (ca || cb) load_number_limit(x, "r11");
+    if (ca) check_number(x, A, slow);
+    if (cb) check_number(x, B, slow);
     if (ka) mov_imm(x, "rax", c->const_val[in->a]);
     uint64_t recip = 0;
     int by_recip = kb && in->op == IR_DIV && cg_exact_reciprocal(c->const_val[in->b], &recip);
@@ -289,8 +290,10 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
 static void emit_neg(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     ld(x, "rax", in->a);
-    load_number_limit(x, "r11");
-    check_number(x, "rax", slow);
+    if (!cg_known_number(x->c, in, in->a)) {
+        load_number_limit(x, "r11");
+        check_number(x, "rax", slow);
+    }
     ins(x, "btc rax, 63");
     cg_label(x->c, x->o, back);
     st(x, in->dst, "rax");

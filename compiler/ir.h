@@ -66,6 +66,7 @@ typedef struct IrInstr {
     int nargs;
     IrBlock *target, *target2;
     int line;               /* Sox source line for the trace table */
+    uint8_t num_ops;        /* bit 0 / bit 1: a / b is surely a number here (ir_opt.c) */
 } IrInstr;
 
 struct IrBlock {

@@ -5,7 +5,8 @@
  * (the closure parameter of functions without captures, a `var` initial value that
  * is overwritten, ...).  Pure instructions whose result has no reader are dropped,
  * repeatedly, since dropping one can orphan its operands.  Before that, == and !=
- * of two constants and branches on a constant are folded (`if 1 == 1`, `while true`). */
+ * of two constants and branches on a constant are folded (`if 1 == 1`, `while true`).
+ * Last, operands already proven numbers are marked for the emitters. */
 #include <stdlib.h>
 #include <string.h>
 #include "compiler/ir.h"
@@ -169,6 +170,74 @@ static void thread_jumps(IrFunc *f) {
     }
 }
 
+/* ---- numbers proven by use ---------------------------------------------------
+ * After `a - b`, `a < b` and the like (and unary `-a`) have run, a and b are
+ * numbers: their slow paths raise an error otherwise.  Later number checks of the
+ * same vreg are then redundant (`if n < 2 ...; fib(n - 1)`).  A block starts from
+ * what its predecessor proved when it has exactly one, earlier in the layout, and
+ * from nothing otherwise, so no fixpoint is needed; IrInstr.num_ops records the
+ * result for the emitters. */
+
+static int proves_operands(IrOp op) {
+    return op == IR_SUB || op == IR_MUL || op == IR_DIV || op == IR_NEG ||
+           (op >= IR_LT && op <= IR_GE);
+}
+
+static int writes_number(const IrInstr *in, const uint8_t *proven) {
+    switch (in->op) {
+    case IR_CONST: return SOX_IS_NUMBER((uint64_t)in->imm);
+    case IR_SUB: case IR_MUL: case IR_DIV: case IR_NEG: return 1;
+    case IR_ADD: return proven[in->a] && proven[in->b];
+    case IR_MOV: return proven[in->a];
+    default: return 0;
+    }
+}
+
+static void prove_block(IrBlock *b, uint8_t *proven) {
+    for (int k = 0; k < b->nins; k++) {
+        IrInstr *in = &b->ins[k];
+        in->num_ops = (uint8_t)((in->a >= 0 && proven[in->a]) | (in->b >= 0 && proven[in->b]) << 1);
+        if (proves_operands(in->op)) {
+            if (in->a >= 0) proven[in->a] = 1;
+            if (in->b >= 0) proven[in->b] = 1;
+        }
+        if (in->dst >= 0) proven[in->dst] = (uint8_t)writes_number(in, proven);
+    }
+}
+
+/* pred[i]: block i's only predecessor, -1 for none or several (-2 while unseen). */
+static void single_preds(const IrFunc *f, int *pred) {
+    for (int i = 0; i < f->nblocks; i++) pred[i] = -2;
+    pred[0] = -1;                       /* the function's entry comes from outside */
+    for (int i = 0; i < f->nblocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        const IrInstr *last = b->nins ? &b->ins[b->nins - 1] : NULL;
+        IrBlock *succ[2] = {last ? last->target : NULL, last ? last->target2 : NULL};
+        int fall = (!last || !ir_is_terminator(last->op)) && i + 1 < f->nblocks;
+        int ids[3] = {succ[0] ? succ[0]->id : -1, succ[1] ? succ[1]->id : -1, fall ? i + 1 : -1};
+        for (int s = 0; s < 3; s++) {
+            int t = ids[s];
+            if (t < 0) continue;
+            pred[t] = pred[t] == -2 ? i : -1;
+        }
+    }
+}
+
+static void prove_numbers(IrFunc *f) {
+    if ((int64_t)f->nblocks * (f->nvregs + 1) > (16 << 20)) return;  /* keep memory small */
+    int n = f->nvregs + 1;
+    int *pred = malloc(f->nblocks * sizeof *pred);
+    uint8_t *out = calloc((size_t)f->nblocks * n, 1);
+    single_preds(f, pred);
+    for (int i = 0; i < f->nblocks; i++) {
+        uint8_t *proven = out + (size_t)i * n;
+        if (pred[i] >= 0 && pred[i] < i) memcpy(proven, out + (size_t)pred[i] * n, n);
+        prove_block(f->blocks[i], proven);
+    }
+    free(out);
+    free(pred);
+}
+
 void ir_optimize(IrFunc *f, int opt_level) {
     thread_jumps(f);
     remove_unreachable(f);
@@ -184,4 +253,5 @@ void ir_optimize(IrFunc *f, int opt_level) {
         if (!remove_dead(f, uses)) break;
     }
     free(uses);
+    prove_numbers(f);
 }

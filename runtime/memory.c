@@ -269,6 +269,7 @@ SoxObj *rt_obj_alloc(uint8_t type, size_t size)
     SoxObj *o = size <= SMALL_MAX ? alloc_small(class_of_size[(size + 15) / 16], 0)
                                   : alloc_large(size, CH_LARGE_OBJ);
     o->type = type;
+    o->flags = 0;       /* a reused slot keeps its previous object's flags */
     return o;
 }
 

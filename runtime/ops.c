@@ -82,9 +82,12 @@ bool rt_values_equal(Value a, Value b) { return values_equal(a, b); }
  * site.  Class ids are never reused, so a cache entry for a class that has been
  * collected can never match again: the closure pointer is only trusted after the
  * live receiver's class proved the id.  The name is checked too, so a cache used
- * by mistake for two names stays correct. */
+ * by mistake for two names stays correct.
+ * It also remembers the slot of the field last found at the site: instances of one
+ * shape put a field in the same slot, and the slot proves itself (its key is the
+ * name) before it is used, so any table can be tried with it. */
 
-enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME };
+enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME, CACHE_SLOT };
 
 static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
 {
@@ -101,6 +104,20 @@ static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
     return AS_CLOSURE(m);
 }
 
+/* The entry holding `name` in t, trying the site's remembered slot before hashing. */
+static RtEntry *find_field(const RtTable *t, SoxString *name, SoxCache *cache)
+{
+    if (!cache)
+        return rt_table_find(t, name);
+    uint64_t slot = cache->word[CACHE_SLOT];
+    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name)
+        return &t->entries[slot];
+    RtEntry *e = rt_table_find(t, name);
+    if (e)
+        cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
+    return e;
+}
+
 RT_NORETURN static void undefined_property(Value name)
 {
     rt_error("Undefined property '%v'.", name);
@@ -111,8 +128,10 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     Value v;
     if (IS_INSTANCE(obj)) {
         SoxInstance *in = AS_INSTANCE(obj);
-        if (rt_table_get(&in->fields, AS_STRING(name), &v))
-            return v;
+        RtEntry *e = AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME
+                         ? find_field(&in->fields, AS_STRING(name), cache) : 0;
+        if (e)
+            return e->value;
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);
@@ -123,11 +142,27 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     rt_error("Only instances and tables have properties.");
 }
 
+/* Sets a field, updating the remembered slot in place when rt_table_set would
+ * neither add the key nor grow the table (it checks growth before every set,
+ * updates included: §8.4's bucket order depends on it). */
+static void set_field(RtTable *t, SoxString *name, Value v, SoxCache *cache)
+{
+    uint64_t slot = cache ? cache->word[CACHE_SLOT] : UINT64_MAX;
+    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name
+        && (t->count + 1) * 4 <= t->capacity * 3) {
+        t->entries[slot].value = v;
+        return;
+    }
+    RtEntry *e = rt_table_set(t, name, v);
+    name->obj.flags |= RT_STR_FIELD_NAME;
+    if (cache)
+        cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
+}
+
 Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache)
 {
-    (void)cache;
     if (IS_INSTANCE(obj))
-        rt_table_set(&AS_INSTANCE(obj)->fields, AS_STRING(name), v);
+        set_field(&AS_INSTANCE(obj)->fields, AS_STRING(name), v, cache);
     else if (IS_TABLE(obj))
         rt_table_set(&AS_TABLE(obj)->t, AS_STRING(name), v);
     else
@@ -135,17 +170,37 @@ Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache)
     return v;
 }
 
+typedef Value (*MethodCode0)(Value, Value);
+typedef Value (*MethodCode1)(Value, Value, Value);
+typedef Value (*MethodCode2)(Value, Value, Value, Value);
+
+/* rt_call_closure for a method, with the commonest arities called straight from
+ * here (often as a tail call): invocation is the hottest path of OO programs. */
+static Value call_method(SoxClosure *m, Value receiver, uint64_t argc, const Value *args)
+{
+    if (RT_LIKELY(m->arity == argc)) {
+        Value self = SOX_OBJ_VAL(m);
+        switch (argc) {
+        case 0: return ((MethodCode0)m->code)(self, receiver);
+        case 1: return ((MethodCode1)m->code)(self, receiver, args[0]);
+        case 2: return ((MethodCode2)m->code)(self, receiver, args[0], args[1]);
+        default: break;
+        }
+    }
+    return rt_call_closure(m, receiver, true, argc, args);
+}
+
 Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, SoxCache *cache)
 {
     Value v;
     if (IS_INSTANCE(receiver)) {
         SoxInstance *in = AS_INSTANCE(receiver);
-        if (in->fields.count && rt_table_get(&in->fields, AS_STRING(name), &v))
+        if ((AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME) && rt_table_get(&in->fields, AS_STRING(name), &v))
             return sox_call(v, argc, args);
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);
-        return rt_call_closure(m, receiver, true, argc, args);
+        return call_method(m, receiver, argc, args);
     }
     if (IS_TABLE(receiver)) {
         if (!rt_table_get(&AS_TABLE(receiver)->t, AS_STRING(name), &v))

@@ -102,6 +102,10 @@ struct RtTable {
 
 typedef struct SoxTable { SoxObj obj; RtTable t; } SoxTable;
 
+/* SoxString obj.flags: the string has been the name of some instance's field.  An
+ * invocation `a.m()` whose name never was skips the look-up among a's fields. */
+#define RT_STR_FIELD_NAME 1u
+
 typedef struct SoxClass {
     SoxObj obj;
     SoxString *name;
@@ -167,19 +171,24 @@ Value rt_instance_new(SoxClass *klass);
 
 /* ---- table.c: the Sox hash table (bucket order of SOX_LANGUAGE.md §8.4) ----- */
 /* Inline: property access and method lookup live on it. */
-static inline bool rt_table_get(const RtTable *t, SoxString *key, Value *out)
+static inline RtEntry *rt_table_find(const RtTable *t, SoxString *key)
 {
     if (t->count == 0)
-        return false;
+        return 0;
     uint64_t mask = (uint64_t)t->capacity - 1, i = key->hash & mask;
-    for (const RtEntry *e; (e = &t->entries[i])->key; i = (i + 1) & mask)
-        if (e->key == key) {
-            *out = e->value;
-            return true;
-        }
-    return false;
+    for (RtEntry *e; (e = &t->entries[i])->key; i = (i + 1) & mask)
+        if (e->key == key)
+            return e;
+    return 0;
 }
-void rt_table_set(RtTable *t, SoxString *key, Value v);
+static inline bool rt_table_get(const RtTable *t, SoxString *key, Value *out)
+{
+    const RtEntry *e = rt_table_find(t, key);
+    if (e)
+        *out = e->value;
+    return e != 0;
+}
+RtEntry *rt_table_set(RtTable *t, SoxString *key, Value v);   /* the entry set */
 void rt_table_free(RtTable *t);
 
 /* ---- print.c: printed forms -------------------------------------------------- */

@@ -25,7 +25,7 @@ static void grow(RtTable *t)
     t->capacity = cap;
 }
 
-void rt_table_set(RtTable *t, SoxString *key, Value v)
+RtEntry *rt_table_set(RtTable *t, SoxString *key, Value v)
 {
     /* count+1 > capacity*0.75, in integers */
     if ((t->count + 1) * 4 > t->capacity * 3)
@@ -36,6 +36,7 @@ void rt_table_set(RtTable *t, SoxString *key, Value v)
         t->count++;
     }
     e->value = v;
+    return e;
 }
 
 void rt_table_free(RtTable *t)
