@@ -282,12 +282,8 @@ static size_t copy_line(const char *q, const char *eol, char *scratch, int *in_b
             q++;
             continue;
         }
-        const char *r = q;
-        if (!memchr(q, '/', (size_t)(eol - q)) && !memchr(q, '"', (size_t)(eol - q))) {
-            r = eol;   /* the common line: nothing to look at, copied as it is */
-        } else {
-            while (r < eol && !copy_special[(unsigned char)*r]) r++;
-        }
+        const char *r = q;   /* plain lines never get here (plain_line) */
+        while (r < eol && !copy_special[(unsigned char)*r]) r++;
         memcpy(scratch + n, q, (size_t)(r - q));
         n += (size_t)(r - q);
         q = r;
