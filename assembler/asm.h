@@ -114,6 +114,9 @@ typedef struct AsmTarget {
      * size of r when its destination is `distance` bytes from the item's start
      * (resolvable != 0), or is outside this section / preemptible (resolvable == 0). */
     int (*relax_size)(const AsmRelax *r, int resolvable, int64_t distance);
+    /* Leading bytes of a relaxable item that are the same in every size (x86: the opcode
+     * byte): GNU as keeps them in the frag's fixed part and measures from after them. */
+    int relax_fixed_bytes;
     /* Writes the final r->size bytes to out; when !resolvable it must call asm_fixup_final
      * for the displacement field. */
     int (*relax_write)(Assembler *a, const AsmRelax *r, uint8_t *out, int resolvable,

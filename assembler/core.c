@@ -414,17 +414,21 @@ static int relax_resolvable(const AsmSection *sec, const AsmRelax *r) {
 /* Where a relaxable item's target is thought to be during a pass, GNU as's way (its
  * relax_frag): a target already passed in this pass is where it is now; one further on is
  * where the last pass left it, moved by the growth so far (the stretch) only when the
- * stretch is negative or no alignment lies between (an alignment may absorb it); a target
- * that would then seem to lie behind the item is taken to be just after it. */
-static uint64_t relax_target(const AsmSection *sec, uint32_t i, const AsmSymbol *t,
-                             const uint64_t *prev, const uint32_t *region) {
-    if (t->nvar <= i) return t->raw + sec->growth[t->nvar];
+ * stretch is negative or no alignment lies between (an alignment may absorb it).  Returns
+ * 0 when GNU as leaves the item as it is this pass: a forward target that, unmoved, would
+ * seem to lie behind the item's variable part. */
+static int relax_target(const AsmSection *sec, uint32_t i, const AsmExpr *t, uint64_t from,
+                        const uint64_t *prev, const uint32_t *region, uint64_t *target) {
+    const AsmSymbol *s = t->sym;
     int64_t stretch = (int64_t)(sec->growth[i] - prev[i]);
-    uint64_t old = t->raw + prev[t->nvar];
-    uint64_t frag_start = i ? sec->vars[i - 1].raw + sec->growth[i] : 0;
-    if (stretch < 0 || (stretch > 0 && region[t->nvar] == region[i])) return old + (uint64_t)stretch;
-    if (stretch > 0 && old < frag_start) return sec->vars[i].raw + prev[i + 1] + (uint64_t)stretch;
-    return old;
+    if (s->nvar <= i || stretch == 0) {
+        *target = s->raw + sec->growth[s->nvar] + (uint64_t)t->addend;
+        return 1;
+    }
+    *target = s->raw + prev[s->nvar] + (uint64_t)t->addend;
+    if (stretch < 0 || region[s->nvar] == region[i]) *target += (uint64_t)stretch;
+    else if (*target < from) return 0;
+    return 1;
 }
 
 static void layout_section(Assembler *a, AsmSection *sec) {
@@ -455,12 +459,10 @@ static void layout_section(Assembler *a, AsmSection *sec) {
                 size = var_size_align(v, start);
             } else {
                 int res = v->resolvable;
-                int64_t dist = 0;
-                if (res) {
-                    uint64_t target = relax_target(sec, i, v->relax.target.sym, prev, region);
-                    dist = asm_add(v->relax.target.addend, (int64_t)(target - start));
-                }
-                size = a->target->relax_size(&v->relax, res, dist);
+                uint64_t target = start;
+                uint64_t from = start + (uint64_t)a->target->relax_fixed_bytes;
+                if (!res || relax_target(sec, i, &v->relax.target, from, prev, region, &target))
+                    size = a->target->relax_size(&v->relax, res, (int64_t)(target - start));
                 if (size < v->size) size = v->size;   /* branches only grow */
             }
             if (size != v->size) changed = 1;

@@ -1668,6 +1668,7 @@ const AsmTarget asm_target_x86_64 = {
     .fill_code = x86_fill_code,
     .directive = x86_directive,
     .relax_size = x86_relax_size,
+    .relax_fixed_bytes = 1,
     .relax_write = x86_relax_write,
     .data_reloc = x86_data_reloc,
 };

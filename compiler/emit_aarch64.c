@@ -83,12 +83,12 @@ static const char *use(A64 *x, int v, const char *scratch) {
     return scratch;
 }
 
-static void ld(A64 *x, const char *reg, int v) {
+static void load_vreg(A64 *x, const char *reg, int v) {
     const char *r = use(x, v, reg);
     if (strcmp(r, reg)) ins(x, "mov %s, %s", reg, r);
 }
 
-static void st(A64 *x, int v, const char *reg) {
+static void store_vreg(A64 *x, int v, const char *reg) {
     if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
     if (in_reg(x, v)) {
         if (strcmp(alloc_regs[x->c->reg[v]], reg)) ins(x, "mov %s, %s", alloc_regs[x->c->reg[v]], reg);
@@ -238,7 +238,7 @@ static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, co
     ins(x, "cmp %s, x10", const_or_use(x, other, c->is_const[other], "x11"));
     const char *cond = in->op == IR_EQ ? "eq" : "ne";
     if (br) branch2(x, b, cond, br->target, br->target2);
-    else { bool_from_cond(x, cond); st(x, in->dst, "x9"); }
+    else { bool_from_cond(x, cond); store_vreg(x, in->dst, "x9"); }
     return 1;
 }
 
@@ -262,14 +262,14 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
         ins(x, "%s d0, d0, d1", by_recip ? "fmul" : fop[in->op - IR_ADD]);
         const char *d = in_reg(x, in->dst) ? alloc_regs[c->reg[in->dst]] : "x9";
         ins(x, "fmov %s, d0", d);
-        st(x, in->dst, d);
+        store_vreg(x, in->dst, d);
     } else {
         ins(x, "fcmp d0, d1");
         if (br) {
             branch2(x, b, fcmp_cond(in->op), br->target, br->target2);
         } else {
             bool_from_cond(x, fcmp_cond(in->op));
-            st(x, in->dst, "x9");
+            store_vreg(x, in->dst, "x9");
         }
     }
     if (!br || arith) cg_label(x->c, x->o, back);
@@ -283,7 +283,7 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
             ins(x, "b %s", block_label(x, br->target2));
         } else {
             bool_from_cond(x, cond);
-            st(x, in->dst, "x9");
+            store_vreg(x, in->dst, "x9");
             ins(x, "b .LL%d", back);
         }
         cold_end(x);
@@ -298,7 +298,7 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
         branch_if(x, "eq", br->target2);
         ins(x, "b %s", block_label(x, br->target));
     } else {
-        st(x, in->dst, "x0");
+        store_vreg(x, in->dst, "x0");
         ins(x, "b .LL%d", back);
     }
     cold_end(x);
@@ -310,7 +310,7 @@ static void emit_neg(A64 *x, const IrInstr *in) {
     if (!cg_known_number(x->c, in, in->a)) check_number(x, a, slow);
     ins(x, "eor x9, %s, #0x8000000000000000", a);
     cg_label(x->c, x->o, back);
-    st(x, in->dst, "x9");
+    store_vreg(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
     ins(x, "bl sox_negate");
@@ -331,7 +331,7 @@ static void load_arg(A64 *x, const char *reg, const IrArg *a) {
     switch (a->kind) {
     case ARG_VREG:
         if (x->c->unmaterialized[a->v]) mov_imm(x, reg, x->c->const_val[a->v]);
-        else ld(x, reg, (int)a->v);
+        else load_vreg(x, reg, (int)a->v);
         break;
     case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
     case ARG_SYM:
@@ -356,12 +356,12 @@ static void place_args(A64 *x, const IrArg *args, int n, int first_word) {
 static void emit_rtcall(A64 *x, const IrInstr *in) {
     place_args(x, in->args, in->nargs, 0);
     ins(x, "bl %s", in->sym);
-    st(x, in->dst, "x0");
+    store_vreg(x, in->dst, "x0");
 }
 
 static void emit_call(A64 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), done = cg_new_label(x->c);
-    ld(x, "x9", in->a);
+    load_vreg(x, "x9", in->a);
     ins(x, "asr x10, x9, #50");     /* objects have the top 14 bits set */
     ins(x, "cmn x10, #1");
     ins(x, "b.ne .LL%d", slow);
@@ -377,7 +377,7 @@ static void emit_call(A64 *x, const IrInstr *in) {
     ins(x, "ldr x16, [x10, #16]");
     ins(x, "blr x16");
     cg_label(x->c, x->o, done);
-    st(x, in->dst, "x0");
+    store_vreg(x, in->dst, "x0");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
         int v = (int)in->args[i].v;
@@ -424,7 +424,7 @@ static void emit_index(A64 *x, const IrInstr *in) {
         ins(x, "ldr x9, [x10, x14, lsl #3]");
     }
     cg_label(x->c, x->o, back);
-    st(x, in->dst, "x9");
+    store_vreg(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
     ins(x, "mov x1, %s", i);
@@ -490,18 +490,18 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     case IR_CONST:
         if (x->c->unmaterialized[in->dst]) break;
         if (in_reg(x, in->dst)) mov_imm(x, alloc_regs[x->c->reg[in->dst]], (uint64_t)in->imm);
-        else { mov_imm(x, "x9", (uint64_t)in->imm); st(x, in->dst, "x9"); }
+        else { mov_imm(x, "x9", (uint64_t)in->imm); store_vreg(x, in->dst, "x9"); }
         break;
     case IR_MOV:
-        if (in_reg(x, in->dst)) ld(x, alloc_regs[x->c->reg[in->dst]], in->a);
-        else st(x, in->dst, use(x, in->a, "x9"));
+        if (in_reg(x, in->dst)) load_vreg(x, alloc_regs[x->c->reg[in->dst]], in->a);
+        else store_vreg(x, in->dst, use(x, in->a, "x9"));
         break;
     case IR_PARAM:
         if (in->imm < NARGREGS) {
-            st(x, in->dst, arg_regs[in->imm]);
+            store_vreg(x, in->dst, arg_regs[in->imm]);
         } else {
             ins(x, "ldr x9, [x29, #%d]", 16 + 8 * (int)(in->imm - NARGREGS));
-            st(x, in->dst, "x9");
+            store_vreg(x, in->dst, "x9");
         }
         break;
     case IR_ROOT_GET:
@@ -510,7 +510,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         const char *d = in_reg(x, in->dst) ? alloc_regs[x->c->reg[in->dst]] : "x9";
         if (in->op == IR_GLOBAL_GET && in->imm2 >= 0) { undefined_check(x, in); d = "x9"; }
         else load_root(x, d, (int)in->imm);
-        st(x, in->dst, d);
+        store_vreg(x, in->dst, d);
         break;
     }
     case IR_GLOBAL_SET:
@@ -525,7 +525,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     case IR_LOAD:
         untag(x, "x9", use(x, in->a, "x9"));
         ins(x, "ldr x9, [x9, #%d]", (int)in->imm);
-        st(x, in->dst, "x9");
+        store_vreg(x, in->dst, "x9");
         break;
     case IR_STORE: {
         untag(x, "x9", use(x, in->a, "x9"));
@@ -535,14 +535,14 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     }
     case IR_UNTAG:
         untag(x, "x9", use(x, in->a, "x9"));
-        st(x, in->dst, "x9");
+        store_vreg(x, in->dst, "x9");
         break;
     case IR_BUF_STORE:
         ins(x, "str %s, %s", use(x, in->a, "x9"), sp_mem(x, buf_off(x, (int)in->imm)));
         break;
     case IR_BUF_LOAD:
         ins(x, "ldr x9, %s", sp_mem(x, buf_off(x, (int)in->imm)));
-        st(x, in->dst, "x9");
+        store_vreg(x, in->dst, "x9");
         break;
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_DIV:
     case IR_LT: case IR_LE: case IR_GT: case IR_GE: case IR_EQ: case IR_NE:
@@ -552,7 +552,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     case IR_NOT:
         falsey_test(x, in->a);
         bool_from_cond(x, "ls");
-        st(x, in->dst, "x9");
+        store_vreg(x, in->dst, "x9");
         break;
     case IR_CALL: emit_call(x, in); break;
     case IR_RTCALL: emit_rtcall(x, in); break;
@@ -575,7 +575,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     }
     case IR_RET:
-        ld(x, "x0", in->a);
+        load_vreg(x, "x0", in->a);
         if (b->id + 1 != x->c->f->nblocks) ins(x, "b .Lret%d", x->c->fid);
         break;
     case IR_INDEX_GET:

@@ -49,12 +49,12 @@ static const char *opnd(X86 *x, int v) {
     return b;
 }
 
-static void ld(X86 *x, const char *reg, int v) {
+static void load_vreg(X86 *x, const char *reg, int v) {
     const char *src = opnd(x, v);
     if (strcmp(src, reg)) ins(x, "mov %s, %s", reg, src);
 }
 
-static void st(X86 *x, int v, const char *reg) {
+static void store_vreg(X86 *x, int v, const char *reg) {
     if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
     const char *dst = opnd(x, v);
     if (strcmp(dst, reg)) ins(x, "mov %s, %s", dst, reg);
@@ -139,7 +139,7 @@ static const char *slow_entry(IrOp op) {
 /* The register holding v for reading: its own, or `scratch` after a load. */
 static const char *src(X86 *x, int v, const char *scratch) {
     if (x->c->reg[v] >= 0) return alloc_regs[x->c->reg[v]];
-    ld(x, scratch, v);
+    load_vreg(x, scratch, v);
     return scratch;
 }
 
@@ -214,7 +214,7 @@ static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, co
     }
     ins(x, in->op == IR_EQ ? "sete al" : "setne al");
     bool_from_al(x);
-    st(x, in->dst, "rax");
+    store_vreg(x, in->dst, "rax");
     return 1;
 }
 
@@ -243,7 +243,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
         ins(x, "%s xmm0, xmm1", by_recip ? "mulsd" : fop[in->op - IR_ADD]);
         const char *d = c->reg[in->dst] >= 0 ? alloc_regs[c->reg[in->dst]] : "rax";
         ins(x, "movq %s, xmm0", d);
-        st(x, in->dst, d);
+        store_vreg(x, in->dst, d);
     } else {
         compare_flags(x, in->op);
         if (br) {
@@ -251,7 +251,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
         } else {
             setcc_al(x, in->op);
             bool_from_al(x);
-            st(x, in->dst, "rax");
+            store_vreg(x, in->dst, "rax");
         }
     }
     if (!br || arith) cg_label(x->c, x->o, back);
@@ -268,7 +268,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
         } else {
             ins(x, eq ? "sete al" : "setne al");
             bool_from_al(x);
-            st(x, in->dst, "rax");
+            store_vreg(x, in->dst, "rax");
             ins(x, "jmp .LL%d", back);
         }
         cold_end(x);
@@ -281,7 +281,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
         ins(x, "je %s", block_label(x, br->target2));
         ins(x, "jmp %s", block_label(x, br->target));
     } else {
-        st(x, in->dst, "rax");
+        store_vreg(x, in->dst, "rax");
         ins(x, "jmp .LL%d", back);
     }
     cold_end(x);
@@ -289,14 +289,14 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
 
 static void emit_neg(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
-    ld(x, "rax", in->a);
+    load_vreg(x, "rax", in->a);
     if (!cg_known_number(x->c, in, in->a)) {
         load_number_limit(x, "r11");
         check_number(x, "rax", slow);
     }
     ins(x, "btc rax, 63");
     cg_label(x->c, x->o, back);
-    st(x, in->dst, "rax");
+    store_vreg(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, rax");
     ins(x, "call sox_negate");
@@ -306,7 +306,7 @@ static void emit_neg(X86 *x, const IrInstr *in) {
 
 /* Falsey values are nil and false, adjacent encodings: v - NIL <= 1 unsigned. */
 static void falsey_test(X86 *x, int v) {
-    ld(x, "rax", v);
+    load_vreg(x, "rax", v);
     ins(x, "movabs rcx, 0x%" PRIx64, (uint64_t)SOX_NIL);
     ins(x, "sub rax, rcx");
     ins(x, "cmp rax, 1");
@@ -316,7 +316,7 @@ static void emit_not(X86 *x, const IrInstr *in) {
     falsey_test(x, in->a);
     ins(x, "setbe al");
     bool_from_al(x);
-    st(x, in->dst, "rax");
+    store_vreg(x, in->dst, "rax");
 }
 
 /* Loads one call argument into reg (an argument register or r10). */
@@ -324,7 +324,7 @@ static void load_arg(X86 *x, const char *reg, const IrArg *a) {
     switch (a->kind) {
     case ARG_VREG:
         if (x->c->unmaterialized[a->v]) mov_imm(x, reg, x->c->const_val[a->v]);
-        else ld(x, reg, (int)a->v);
+        else load_vreg(x, reg, (int)a->v);
         break;
     case ARG_IMM: mov_imm(x, reg, (uint64_t)a->v); break;
     case ARG_SYM: ins(x, "lea %s, [rip+%s]", reg, a->sym); break;
@@ -346,7 +346,7 @@ static void place_args(X86 *x, const IrArg *args, int n, int first_word) {
 static void emit_rtcall(X86 *x, const IrInstr *in) {
     place_args(x, in->args, in->nargs, 0);
     ins(x, "call %s", in->sym);
-    st(x, in->dst, "rax");
+    store_vreg(x, in->dst, "rax");
 }
 
 /* The inline call: a closure of the right arity is called through its code
@@ -355,7 +355,7 @@ static void emit_call(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     /* the callee goes straight to rdi, its place in both calls: the arguments
      * never live in argument registers */
-    ld(x, "rdi", in->a);
+    load_vreg(x, "rdi", in->a);
     object_check(x, "rdi", slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_CLOSURE);
     ins(x, "jne .LL%d", slow);
@@ -364,7 +364,7 @@ static void emit_call(X86 *x, const IrInstr *in) {
     place_args(x, in->args, in->nargs, 1);
     ins(x, "call QWORD PTR [r11+16]");
     cg_label(x->c, x->o, back);
-    st(x, in->dst, "rax");
+    store_vreg(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     for (int i = 0; i < in->nargs; i++) {
         int v = (int)in->args[i].v;
@@ -406,7 +406,7 @@ static void emit_index(X86 *x, const IrInstr *in) {
         ins(x, "mov rax, QWORD PTR [r11+rdx*8]");
     }
     cg_label(x->c, x->o, back);
-    st(x, in->dst, "rax");
+    store_vreg(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, %s", A);
     ins(x, "mov rsi, %s", I);
@@ -457,7 +457,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         return 1;
     }
     if (br && in->op == IR_NOT) {
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         branch_truthy(x, b, br->target2, br->target);
         return 1;
     }
@@ -470,19 +470,19 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
             ins(x, "mov %s, %" PRId64, opnd(x, in->dst), in->imm);
         } else {
             mov_imm(x, "rax", (uint64_t)in->imm);
-            st(x, in->dst, "rax");
+            store_vreg(x, in->dst, "rax");
         }
         break;
     case IR_MOV:
-        if (x->c->reg[in->dst] >= 0) ld(x, opnd(x, in->dst), in->a);
-        else st(x, in->dst, src(x, in->a, "rax"));
+        if (x->c->reg[in->dst] >= 0) load_vreg(x, opnd(x, in->dst), in->a);
+        else store_vreg(x, in->dst, src(x, in->a, "rax"));
         break;
     case IR_PARAM:
         if (in->imm < NARGREGS) {
-            st(x, in->dst, arg_regs[in->imm]);
+            store_vreg(x, in->dst, arg_regs[in->imm]);
         } else {
             ins(x, "mov rax, QWORD PTR [rbp+%d]", 16 + 8 * (int)(in->imm - NARGREGS));
-            st(x, in->dst, "rax");
+            store_vreg(x, in->dst, "rax");
         }
         break;
     case IR_ROOT_GET:
@@ -491,7 +491,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         const char *d = x->c->reg[in->dst] >= 0 ? alloc_regs[x->c->reg[in->dst]] : "rax";
         if (in->op == IR_GLOBAL_GET && in->imm2 >= 0) undefined_check(x, in, d);
         else ins(x, "mov %s, QWORD PTR [rip+.Lroots+%d]", d, 8 * (int)in->imm);
-        st(x, in->dst, d);
+        store_vreg(x, in->dst, d);
         break;
     }
     case IR_GLOBAL_SET:
@@ -501,29 +501,29 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         ins(x, "mov QWORD PTR [rip+.Lroots+%d], %s", 8 * (int)in->imm, src(x, in->a, "rax"));
         break;
     case IR_LOAD:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         untag(x, "rax");
         ins(x, "mov rax, QWORD PTR [rax+%d]", (int)in->imm);
-        st(x, in->dst, "rax");
+        store_vreg(x, in->dst, "rax");
         break;
     case IR_STORE:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         untag(x, "rax");
-        ld(x, "rcx", in->b);
+        load_vreg(x, "rcx", in->b);
         ins(x, "mov QWORD PTR [rax+%d], rcx", (int)in->imm);
         break;
     case IR_UNTAG:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         untag(x, "rax");
-        st(x, in->dst, "rax");
+        store_vreg(x, in->dst, "rax");
         break;
     case IR_BUF_STORE:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         ins(x, "mov QWORD PTR [rsp+%d], rax", buf_offset(x, (int)in->imm));
         break;
     case IR_BUF_LOAD:
         ins(x, "mov rax, QWORD PTR [rsp+%d]", buf_offset(x, (int)in->imm));
-        st(x, in->dst, "rax");
+        store_vreg(x, in->dst, "rax");
         break;
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_DIV:
     case IR_LT: case IR_LE: case IR_GT: case IR_GE: case IR_EQ: case IR_NE:
@@ -535,24 +535,24 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
     case IR_RTCALL: emit_rtcall(x, in); break;
     case IR_JMP: jump_to(x, b, in->target); break;
     case IR_BR:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         branch_truthy(x, b, in->target, in->target2);
         break;
     case IR_BR_NEG:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         ins(x, "test rax, rax");
         ins(x, "js %s", block_label(x, in->target));
         jump_to(x, b, in->target2);
         break;
     case IR_BR_IS:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         mov_imm(x, "rcx", (uint64_t)in->imm);
         ins(x, "cmp rax, rcx");
         ins(x, "je %s", block_label(x, in->target));
         jump_to(x, b, in->target2);
         break;
     case IR_RET:
-        ld(x, "rax", in->a);
+        load_vreg(x, "rax", in->a);
         if (b->id + 1 != x->c->f->nblocks) ins(x, "jmp .Lret%d", x->c->fid);
         break;
     case IR_INDEX_GET:

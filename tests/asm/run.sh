@@ -174,10 +174,9 @@ else
                 fi
             done
         done
-        # The toolchain's own sources (issue #2's stretch goal), at -O1 and -Os; at -O2 two of
-        # them still relax one branch differently from GNU as (see README).
+        # The toolchain's own sources (issue #2's stretch goal)
         for c in "$root"/{common,assembler,linker,compiler,objdump}/*.c; do
-            for opt in -O1 -Os; do
+            for opt in -O1 -O2 -Os; do
                 base=own/$(basename "$(dirname "$c")")-$(basename "$c" .c)$opt
                 if gcc $opt -S -masm=intel -fno-asynchronous-unwind-tables -fno-unwind-tables \
                     -std=c11 -D_GNU_SOURCE -I"$root" -o "$tmp/gcc.s" "$c" 2> "$tmp/gcc.err"; then

@@ -1,0 +1,153 @@
+# relax_stretch.s — forward branches across an alignment after earlier branches grew in the
+# same pass: GNU as (relax_frag) leaves a branch as it is for that pass when its target, not
+# moved by the stretch, would seem to lie behind the branch's displacement
+	.text
+f:
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	jz .Lfar0
+	.zero 200
+	jz 1f
+	jmp 2f
+	.p2align 2
+1:	nop
+2:	ret
+	.zero 300
+.Lfar0:	ret
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	jz .Lfar1
+	.zero 100
+	jz 1f
+	jmp 2f
+	.p2align 2
+1:	nop
+2:	ret
+	.zero 300
+.Lfar1:	ret
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	jz .Lfar2
+	.zero 130
+	jz 1f
+	jmp 2f
+	.p2align 4
+1:	nop
+2:	ret
+	.zero 300
+.Lfar2:	ret
+	jz .Lfar3
+	jz .Lfar3
+	jz .Lfar3
+	.zero 1
+	jz 1f
+	jmp 2f
+	.p2align 3
+1:	nop
+2:	ret
+	.zero 300
+.Lfar3:	ret
