@@ -249,8 +249,9 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *a = const_or_use(x, in->a, ka, "x11");
     const char *bb = const_or_use(x, in->b, kb, "x12");
-    if (!ka && !cg_known_number(c, in, in->a)) check_number(x, a, slow);
-    if (!kb && !cg_known_number(c, in, in->b)) check_number(x, bb, slow);
+    int ca = !ka && !cg_known_number(c, in, in->a), cb = !kb && !cg_known_number(c, in, in->b);
+    if (ca) check_number(x, a, slow);
+    if (cb) check_number(x, bb, slow);
     uint64_t recip = 0;
     int by_recip = kb && in->op == IR_DIV && cg_exact_reciprocal(c->const_val[in->b], &recip);
     if (by_recip) mov_imm(x, "x13", recip);   /* x12 keeps d for the slow path */
@@ -272,6 +273,7 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
             store_vreg(x, in->dst, "x9");
         }
     }
+    if (!ca && !cb) return;   /* both known numbers: no way to the runtime */
     if (!br || arith) cg_label(x->c, x->o, back);
     cold_begin(x, slow, in->line);
     if (in->op == IR_EQ || in->op == IR_NE) {
@@ -307,10 +309,12 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
 static void emit_neg(A64 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     const char *a = use(x, in->a, "x11");
-    if (!cg_known_number(x->c, in, in->a)) check_number(x, a, slow);
+    int known = cg_known_number(x->c, in, in->a);
+    if (!known) check_number(x, a, slow);
     ins(x, "eor x9, %s, #0x8000000000000000", a);
-    cg_label(x->c, x->o, back);
+    if (!known) cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "x9");
+    if (known) return;
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
     ins(x, "bl sox_negate");

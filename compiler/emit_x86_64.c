@@ -254,6 +254,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
             store_vreg(x, in->dst, "rax");
         }
     }
+    if (!ca && !cb) return;   /* both known numbers: no way to the runtime */
     if (!br || arith) cg_label(x->c, x->o, back);
     cold_begin(x, slow, in->line);
     if (ka) mov_imm(x, "rdi", c->const_val[in->a]); else ins(x, "mov rdi, %s", A);
@@ -290,13 +291,15 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
 static void emit_neg(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     load_vreg(x, "rax", in->a);
-    if (!cg_known_number(x->c, in, in->a)) {
+    int known = cg_known_number(x->c, in, in->a);
+    if (!known) {
         load_number_limit(x, "r11");
         check_number(x, "rax", slow);
     }
     ins(x, "btc rax, 63");
-    cg_label(x->c, x->o, back);
+    if (!known) cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "rax");
+    if (known) return;
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, rax");
     ins(x, "call sox_negate");
