@@ -12,7 +12,7 @@ enum { BIND_LOCAL, BIND_GLOBAL, BIND_WEAK };
 
 struct AsmSymbol {
     char *name;
-    uint32_t hash;
+    uint32_t hash, name_len;
     AsmSymbol *hash_next;
     int order;                  /* creation order (GNU as keeps symbols in this order) */
     AsmSection *section;        /* defining section; NULL = undefined or absolute */
@@ -27,7 +27,7 @@ struct AsmSymbol {
     AsmExpr equated;            /* for .set/.equ to an expression with symbols */
     AsmExpr size;               /* .size expression */
     int size_line, set_line;    /* where .size / .set were given (for late diagnostics) */
-    AsmSymbol *alias_of;        /* .set name, sym (no offset) */   /* where .size / .set were given (for late diagnostics) */
+    AsmSymbol *alias_of;        /* .set name, sym (no offset) */
     uint64_t size_value;         /* st_size */
     uint64_t common_align;
     int symtab_index;
@@ -134,6 +134,8 @@ struct Assembler {
     int locals_on_use;          /* an instruction operand turns a .L label into a full symbol */
     LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
     size_t nlcomm, cap_lcomm;
+    int next_line;              /* line number of the next input line (input fed in pieces) */
+    int in_block_comment;       /* the last piece ended inside a block comment */
 };
 
 AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len);   /* find or create */

@@ -341,11 +341,11 @@ static int plain_line(const AsmTarget *t, const char *p, const char *q, char *sc
 static void assemble_text(Assembler *a, const char *text, size_t len, const char *map) {
     const char *p = text, *end = text + len;
     const char *released = text;
-    int line = 1;
+    int line = a->next_line;
     char small[1024];
     char *scratch = small;
     size_t scratch_cap = sizeof small;
-    int in_block_comment = 0;
+    int in_block_comment = a->in_block_comment;
     while (p < end) {
         const char *line_start = p;
         const char *q = memchr(p, '\n', (size_t)(end - p));
@@ -387,6 +387,8 @@ static void assemble_text(Assembler *a, const char *text, size_t len, const char
         release_parsed(map, p, &released);
     }
     if (scratch != small) free(scratch);
+    a->next_line = line;
+    a->in_block_comment = in_block_comment;
 }
 
 /* ---- layout ---- */
@@ -796,6 +798,7 @@ static const ElfConventions elf_conventions[] = {
 static Assembler *assembler_new(const AsmTarget *t, const char *name) {
     Assembler *a = xcalloc(1, sizeof *a);
     a->target = t;
+    a->next_line = 1;
     for (size_t i = 0; i < sizeof elf_conventions / sizeof *elf_conventions; i++) {
         if (elf_conventions[i].target == t->target) {
             a->mapping_symbols = elf_conventions[i].mapping_symbols;
@@ -887,6 +890,45 @@ static int assemble(Target t, const char *input_name, Input *in, Buf *out) {
 int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out) {
     Input in = { text, len, NULL, NULL, 0 };
     return assemble(t, input_name, &in, out);
+}
+
+struct SoxasStream {
+    Assembler *a;
+    int errors_before;
+};
+
+SoxasStream *soxas_stream_begin(Target t, const char *input_name) {
+    const AsmTarget *target = asm_target_for(t);
+    if (!target || !target->encode) {
+        error("no encoder for target '%s' in this build", target_name(t));
+        return NULL;
+    }
+    SoxasStream *s = xcalloc(1, sizeof *s);
+    s->errors_before = diag_error_count;
+    s->a = assembler_new(target, input_name);
+    return s;
+}
+
+void soxas_stream_feed(SoxasStream *s, const char *text, size_t len) {
+    assemble_text(s->a, text, len, NULL);
+}
+
+static int write_object(int rc, Buf *out, const char *output_path);
+
+int soxas_stream_end(SoxasStream *s, const char *output_path) {
+    Assembler *a = s->a;
+    if (!output_path) {
+        assembler_free(a);
+        free(s);
+        return 1;
+    }
+    if (diag_error_count == s->errors_before) asm_finish(a);
+    int failed = diag_error_count != s->errors_before;
+    Buf out = {0};
+    if (!failed) asm_write_elf(a, &out);
+    assembler_free(a);
+    free(s);
+    return write_object(failed, &out, output_path);
 }
 
 static int write_object(int rc, Buf *out, const char *output_path) {

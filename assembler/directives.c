@@ -357,7 +357,9 @@ static int dir_comm(Assembler *a, char *p, SrcLoc loc, int local) {
             a->cap_lcomm = a->cap_lcomm ? a->cap_lcomm * 2 : 16;
             a->lcomm = xrealloc(a->lcomm, a->cap_lcomm * sizeof *a->lcomm);
         }
-        a->lcomm[a->nlcomm++] = (LocalCommon){ s, (uint64_t)size, (uint64_t)align, loc };
+        /* placed after the input is gone: keep the position, not the line's text */
+        SrcLoc at = { loc.file, loc.line, loc.col, NULL, 0 };
+        a->lcomm[a->nlcomm++] = (LocalCommon){ s, (uint64_t)size, (uint64_t)align, at };
         s->defined = 1;   /* placed in asm_place_local_commons */
         if (!s->type) s->type = STT_OBJECT;
         s->size_value = (uint64_t)size;

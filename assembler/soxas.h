@@ -15,4 +15,14 @@ int soxas_assemble(Target t, const char *input_name, const char *text, size_t le
 int soxas_assemble_file(Target t, const char *input_path, const char *output_path);
 /* Same as soxas_assemble, appending the object to *out instead of writing a file. */
 int soxas_assemble_buf(Target t, const char *input_name, const char *text, size_t len, Buf *out);
+
+/* The same in pieces, for a producer (the compiler) that hands its text over as it writes
+ * it, while it is still in the cache: begin (NULL after an error), feed whole lines any
+ * number of times, then end, which assembles the rest, writes the object atomically and
+ * frees the stream (0 on success, 1 after errors, as soxas_assemble; output_path NULL
+ * discards everything and returns 1). */
+typedef struct SoxasStream SoxasStream;
+SoxasStream *soxas_stream_begin(Target t, const char *input_name);
+void soxas_stream_feed(SoxasStream *s, const char *text, size_t len);
+int soxas_stream_end(SoxasStream *s, const char *output_path);
 #endif

@@ -12,7 +12,8 @@ parts=("$@")
 
 # median_time CMD...: median CPU time (user+sys, seconds) of REPEAT runs, stdout
 # discarded.  CPU time rather than wall time: this 2-core machine is shared and noisy,
-# and every program measured here is single-threaded.  BENCH_WALL=1 measures wall time.
+# and the programs measured here are single-threaded (soxcc is not: its compile time is
+# also quoted as wall time).  BENCH_WALL=1 measures wall time.
 median_time() {
   local times=() t
   for _ in $(seq "$REPEAT"); do
@@ -71,11 +72,17 @@ bench_compile() {
     print "print \"ok\""
   }' > "$gen"
   local lines; lines=$(wc -l < "$gen")
-  local t; t=$(median_time bin/soxcc -O1 "$gen" -o "$out/big.exe")
-  printf '%d-line program: %.3f s median  (%.0f lines/s; target < 1 s)\n' "$lines" "$t" "$(echo "$lines / $t" | bc -l)"
+  # wall time is the target (the assembler runs on the second core beside the compiler);
+  # CPU time (user+sys, both threads) is shown beside it
+  local t tc; t=$(BENCH_WALL=1 median_time bin/soxcc -O1 "$gen" -o "$out/big.exe")
+  tc=$(median_time bin/soxcc -O1 "$gen" -o "$out/big.exe")
+  printf '%d-line program: %.3f s wall median, %.3f s CPU  (%.0f lines/s; target < 1 s)\n' \
+    "$lines" "$t" "$tc" "$(echo "$lines / $t" | bc -l)"
   echo 'print "hello"' > "$out/hello.sox"
-  local th; th=$(REPEAT=21 median_time bin/soxcc "$out/hello.sox" -o "$out/hello.exe")
-  printf 'hello world end to end: %.1f ms median (target < 5 ms)\n' "$(echo "$th * 1000" | bc -l)"
+  local th thc; th=$(BENCH_WALL=1 REPEAT=21 median_time bin/soxcc "$out/hello.sox" -o "$out/hello.exe")
+  thc=$(REPEAT=21 median_time bin/soxcc "$out/hello.sox" -o "$out/hello.exe")
+  printf 'hello world end to end: %.1f ms wall median, %.1f ms CPU (target < 5 ms)\n' \
+    "$(echo "$th * 1000" | bc -l)" "$(echo "$thc * 1000" | bc -l)"
 }
 
 for p in "${parts[@]}"; do

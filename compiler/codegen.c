@@ -333,6 +333,7 @@ static void populate_output(Buf *out, size_t *ready) {
 typedef struct Codegen {
     const TargetDesc *td;
     Buf *out;
+    const CodegenSink *sink;
     size_t out_ready;       /* out->data is populated up to here (populate_output) */
     int opt_level;
     int dump_ir;
@@ -384,10 +385,15 @@ static void emit_function(IrProgram *ir, IrFunc *f, void *arg) {
     free(c->slot);
     ir_free_body(f);
     g->order[g->nordered++] = f->id;
+    if (g->sink && g->out->len >= CODEGEN_SINK_CHUNK) {
+        g->sink->take(g->sink->arg, (const char *)g->out->data, g->out->len);
+        g->out->len = 0;
+    }
 }
 
-int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out) {
-    Codegen g = {.td = target_desc(t), .out = asm_out, .opt_level = opt_level,
+int codegen_program(const Program *p, Target t, int opt_level, int test_mode, Buf *asm_out,
+                    const CodegenSink *sink) {
+    Codegen g = {.td = target_desc(t), .out = asm_out, .sink = sink, .opt_level = opt_level,
                  .dump_ir = getenv("SOXCC_DUMP_IR") != NULL};
     buf_str(asm_out, g.td->header);
     buf_str(asm_out, "\t.text\n");

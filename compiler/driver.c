@@ -12,6 +12,7 @@
 #include "compiler/frontend.h"
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -151,8 +152,8 @@ static void add_object(Build *b, char *path) {
     b->objects[b->nobjects++] = path;
 }
 
-/* Sox source -> assembly text in *out.  Returns 0 or 1. */
-static int compile_sox(Build *b, const char *input, Buf *out) {
+/* Sox source -> assembly text in *out (or through sink).  Returns 0 or 1. */
+static int compile_sox(Build *b, const char *input, Buf *out, const CodegenSink *sink) {
     const DriverOptions *o = b->o;
     FrontendOptions fo = {.test_mode = o->test};
     Program *prog = frontend_parse_program(input, &fo);
@@ -166,7 +167,7 @@ static int compile_sox(Build *b, const char *input, Buf *out) {
         program_free(prog);
         return 0;
     }
-    int rc = codegen_program(prog, o->target, o->opt_level, o->test, out) ? 1 : 0;
+    int rc = codegen_program(prog, o->target, o->opt_level, o->test, out, sink) ? 1 : 0;
     program_free(prog);
     return rc;
 }
@@ -185,11 +186,135 @@ static int assemble(Build *b, const char *name, const Buf *text, const char *obj
     return tool_assemble(b->o->target, name, (const char *)text->data, text->len, obj);
 }
 
+/* The assembler takes the compiler's text a piece at a time, while it is still in the
+ * cache, rather than the whole program at the end (a big program's assembly runs to tens
+ * of megabytes).  With a second core it runs beside the compiler, on its own thread,
+ * fed through a short queue (SOXCC_JOBS=1: in step, on one thread).  The stream is begun
+ * at the first piece: a compile error never gets that far. */
+typedef struct Piece {
+    struct Piece *next;
+    size_t len;
+    char text[];
+} Piece;
+
+enum { MAX_QUEUED = 16 };   /* pieces of CODEGEN_SINK_CHUNK bytes */
+
+typedef struct Streamed {
+    Build *b;
+    const char *name;
+    struct SoxasStream *stream;
+    bool failed;
+    bool threaded;          /* the thread below is running */
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t has_piece, has_room;
+    Piece *head, **tail;
+    int queued;
+    bool done;              /* no more pieces will come */
+} Streamed;
+
+static void *assembler_thread(void *arg) {
+    Streamed *st = arg;
+    pthread_mutex_lock(&st->lock);
+    for (;;) {
+        while (!st->head && !st->done) pthread_cond_wait(&st->has_piece, &st->lock);
+        Piece *p = st->head;
+        if (!p) break;
+        st->head = p->next;
+        if (!st->head) st->tail = &st->head;
+        st->queued--;
+        pthread_cond_signal(&st->has_room);
+        pthread_mutex_unlock(&st->lock);
+        tool_assemble_feed(st->stream, p->text, p->len);
+        free(p);
+        pthread_mutex_lock(&st->lock);
+    }
+    pthread_mutex_unlock(&st->lock);
+    return NULL;
+}
+
+static bool assembler_thread_wanted(void) {
+    const char *jobs = getenv("SOXCC_JOBS");
+    if (jobs && *jobs) return atoi(jobs) > 1;
+    return sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
+static void stream_begin(Streamed *st) {
+    st->stream = tool_assemble_begin(st->b->o->target, st->name);
+    st->failed = !st->stream;
+    if (st->failed || !assembler_thread_wanted()) return;
+    pthread_mutex_init(&st->lock, NULL);
+    pthread_cond_init(&st->has_piece, NULL);
+    pthread_cond_init(&st->has_room, NULL);
+    st->tail = &st->head;
+    st->threaded = pthread_create(&st->thread, NULL, assembler_thread, st) == 0;
+}
+
+static void take_assembly(void *arg, const char *text, size_t len) {
+    Streamed *st = arg;
+    if (!st->stream && !st->failed) stream_begin(st);
+    if (!st->stream || !len) return;
+    if (!st->threaded) {
+        tool_assemble_feed(st->stream, text, len);
+        return;
+    }
+    Piece *p = xmalloc(sizeof *p + len);
+    p->next = NULL;
+    p->len = len;
+    memcpy(p->text, text, len);
+    pthread_mutex_lock(&st->lock);
+    while (st->queued >= MAX_QUEUED) pthread_cond_wait(&st->has_room, &st->lock);
+    *st->tail = p;
+    st->tail = &p->next;
+    st->queued++;
+    pthread_cond_signal(&st->has_piece);
+    pthread_mutex_unlock(&st->lock);
+}
+
+/* Waits for the assembler thread to take every piece. */
+static void stream_drain(Streamed *st) {
+    if (!st->threaded) return;
+    pthread_mutex_lock(&st->lock);
+    st->done = true;
+    pthread_cond_signal(&st->has_piece);
+    pthread_mutex_unlock(&st->lock);
+    pthread_join(st->thread, NULL);
+    pthread_cond_destroy(&st->has_room);
+    pthread_cond_destroy(&st->has_piece);
+    pthread_mutex_destroy(&st->lock);
+    st->threaded = false;
+}
+
+/* Sox source -> object file obj, compiled and assembled in step. */
+static int compile_and_assemble(Build *b, const char *input, const char *obj) {
+    Buf text = {0};
+    Streamed st = {.b = b, .name = input};
+    CodegenSink sink = {take_assembly, &st};
+    int rc = compile_sox(b, input, &text, &sink);
+    if (rc == 0) take_assembly(&st, (const char *)text.data, text.len);
+    buf_free(&text);
+    stream_drain(&st);
+    if (!st.stream) return 1;
+    return tool_assemble_end(st.stream, rc == 0 ? obj : NULL);
+}
+
 /* What a .sox input becomes: NAME.s (-S), NAME.o (-c), or a link input. */
 static int build_sox(Build *b, const char *input) {
     const DriverOptions *o = b->o;
+    if ((o->mode == MODE_OBJECT || o->mode == MODE_LINK) && !o->save_temps && !o->verbose
+        && !o->dump_ast && !o->syntax_only) {
+        char *obj = o->mode == MODE_OBJECT
+            ? (o->output ? xstrdup(o->output) : replace_extension(input, ".o"))
+            : intermediate_path(o, input, ".o");
+        int rc = compile_and_assemble(b, input, obj);
+        if (rc == 0 && o->mode == MODE_LINK)
+            add_object(b, obj);
+        else
+            free(obj);
+        return rc;
+    }
     Buf text = {0};
-    int rc = compile_sox(b, input, &text);
+    int rc = compile_sox(b, input, &text, NULL);
     if (rc == 0 && (o->dump_ast || o->syntax_only)) {
         if (text.len) fwrite(text.data, 1, text.len, stdout);   /* data is NULL when empty */
     } else if (rc == 0 && o->mode == MODE_ASSEMBLY) {

@@ -27,6 +27,11 @@ int driver_run(const DriverOptions *o);
 /* toolchain.c: the assembler and linker, called in process. */
 int tool_assemble(Target t, const char *input_name, const char *text, size_t len,
                   const char *output_path);
+/* The same fed in pieces of whole lines while the compiler writes them (assembler/soxas.h's
+ * stream); end with output_path NULL discards the work. */
+struct SoxasStream *tool_assemble_begin(Target t, const char *input_name);
+void tool_assemble_feed(struct SoxasStream *s, const char *text, size_t len);
+int tool_assemble_end(struct SoxasStream *s, const char *output_path);
 int tool_link(Target t, const char *sysroot_lib, const char *const *objects, int nobjects,
               const char *output);
 #endif

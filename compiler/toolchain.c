@@ -12,6 +12,18 @@ int tool_assemble(Target t, const char *input_name, const char *text, size_t len
     return soxas_assemble(t, input_name, text, len, output_path);
 }
 
+struct SoxasStream *tool_assemble_begin(Target t, const char *input_name) {
+    return soxas_stream_begin(t, input_name);
+}
+
+void tool_assemble_feed(struct SoxasStream *s, const char *text, size_t len) {
+    soxas_stream_feed(s, text, len);
+}
+
+int tool_assemble_end(struct SoxasStream *s, const char *output_path) {
+    return soxas_stream_end(s, output_path);
+}
+
 /* Link order: crt1.o, the program's objects, then -L<sysroot lib> -lsoxrt. */
 int tool_link(Target t, const char *sysroot_lib, const char *const *objects, int nobjects,
               const char *output) {

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const Target targets[] = {TARGET_X86_64, TARGET_AARCH64};
     for (int i = 0; i < 2; i++) {
         Buf text = {0};
-        codegen_program(p, targets[i], 2, fo.test_mode, &text);
+        codegen_program(p, targets[i], 2, fo.test_mode, &text, NULL);
         buf_free(&text);
     }
     program_free(p);

@@ -75,3 +75,23 @@ if [ -x "$B/soxcc" ]; then
       expect_text "cli/stack-overflow/$target" "Stack overflow\."
   done
 fi
+
+# A program big enough that the compiler hands its assembly over in several pieces: the
+# object is the same whether the assembler runs on its own thread (the default with two
+# cores), in step on one thread (SOXCC_JOBS=1) or on the whole text (-save-temps).
+if [ -x "$B/soxcc" ]; then
+  awk 'BEGIN { for (f = 0; f < 400; f++) {
+    printf "fn f%d(a, b) {\n  var x = a + b * %d\n  var t = {k: x}\n  var s[] = {x, a}\n", f, f
+    printf "  for var i = 0; i < 3; i = i + 1 { x = x + i + t.k }\n  return x + s[1]\n}\n"
+    printf "if f%d(%d, 2) < 0 print \"neg\"\n", f, f } }' > "$tmp/pieces.sox"
+  for target in $TARGETS; do
+    name=cli/streamed-object/$target
+    (cd "$tmp" && "$B/soxcc" -target "$target" -c pieces.sox -o threaded.o &&
+      SOXCC_JOBS=1 "$B/soxcc" -target "$target" -c pieces.sox -o in-step.o &&
+      "$B/soxcc" -target "$target" -save-temps -c pieces.sox -o whole.o) > "$tmp/out" 2>&1 ||
+      { fail "$name" "$(head -c 200 "$tmp/out")"; continue; }
+    if [ "$(stat -c %s "$tmp/pieces.s")" -lt 600000 ]; then fail "$name" "the program is too small to come in pieces"
+    elif cmp -s "$tmp/threaded.o" "$tmp/whole.o" && cmp -s "$tmp/in-step.o" "$tmp/whole.o"; then pass "$name"
+    else fail "$name" "the objects differ"; fi
+  done
+fi
