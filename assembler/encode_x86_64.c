@@ -95,7 +95,9 @@ static const Reg *find_register(const char *s, size_t n) {
     }
     for (h &= 511; reg_slots[h]; h = (h + 1) & 511) {
         const Reg *r = reg_slots[h];
-        if (!strncmp(r->name, low, n) && !r->name[n]) return r;   /* names can be shorter than n */
+        size_t i = 0;   /* low has no NUL in it: a shorter name stops at its end */
+        while (i < n && r->name[i] == low[i]) i++;
+        if (i == n && !r->name[n]) return r;
     }
     return NULL;
 }
