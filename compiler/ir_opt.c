@@ -238,6 +238,93 @@ static void prove_numbers(IrFunc *f) {
     free(pred);
 }
 
+/* ---- Forwarding of global values ----
+ * A global read right after the program stored it or read it (`count = count + 1` twice
+ * in a row) takes the value from the register that holds it, with no load and no
+ * undefined check (the slot was just shown to be defined).  Only calls (user code) and
+ * the global's own stores change the slots; a redefined vreg no longer holds the value.
+ * The facts flow into a block from its only predecessor, as for number proofs. */
+enum { MAX_FACTS = 8 };
+
+typedef struct GlobalFacts {
+    int n;
+    int64_t slot[MAX_FACTS];
+    int vreg[MAX_FACTS];
+} GlobalFacts;
+
+static void facts_forget_vreg(GlobalFacts *g, int v) {
+    int k = 0;
+    for (int i = 0; i < g->n; i++)
+        if (g->vreg[i] != v) {
+            g->slot[k] = g->slot[i];
+            g->vreg[k++] = g->vreg[i];
+        }
+    g->n = k;
+}
+
+static int facts_find(const GlobalFacts *g, int64_t slot) {
+    for (int i = 0; i < g->n; i++)
+        if (g->slot[i] == slot) return g->vreg[i];
+    return -1;
+}
+
+static void facts_set(GlobalFacts *g, int64_t slot, int v) {
+    for (int i = 0; i < g->n; i++)
+        if (g->slot[i] == slot) {
+            g->vreg[i] = v;
+            return;
+        }
+    if (g->n == MAX_FACTS) {   /* forget the oldest */
+        memmove(g->slot, g->slot + 1, (MAX_FACTS - 1) * sizeof *g->slot);
+        memmove(g->vreg, g->vreg + 1, (MAX_FACTS - 1) * sizeof *g->vreg);
+        g->n--;
+    }
+    g->slot[g->n] = slot;
+    g->vreg[g->n++] = v;
+}
+
+static void forward_block(IrBlock *b, GlobalFacts *g) {
+    for (int k = 0; k < b->nins; k++) {
+        IrInstr *in = &b->ins[k];
+        switch (in->op) {
+        case IR_GLOBAL_GET: {
+            int64_t slot = in->imm;
+            int v = facts_find(g, slot);
+            facts_forget_vreg(g, in->dst);
+            if (v >= 0 && v != in->dst) {
+                in->op = IR_MOV;
+                in->a = v;
+                in->imm = in->imm2 = 0;
+            } else {
+                facts_set(g, slot, in->dst);
+            }
+            break;
+        }
+        case IR_GLOBAL_SET: case IR_GLOBAL_DEF:
+            facts_set(g, in->imm, in->a);
+            break;
+        case IR_CALL: case IR_RTCALL: case IR_TABLE_CALL:
+            g->n = 0;
+            break;
+        default:
+            if (in->dst >= 0) facts_forget_vreg(g, in->dst);
+            break;
+        }
+    }
+}
+
+static void forward_globals(IrFunc *f) {
+    int *pred = malloc(f->nblocks * sizeof *pred);
+    GlobalFacts *out = calloc(f->nblocks, sizeof *out);
+    single_preds(f, pred);
+    for (int i = 0; i < f->nblocks; i++) {
+        if (pred[i] >= 0 && pred[i] < i) out[i] = out[pred[i]];
+        forward_block(f->blocks[i], &out[i]);
+    }
+    free(out);
+    free(pred);
+}
+
 void ir_optimize(IrFunc *f, int opt_level) {
     thread_jumps(f);
     remove_unreachable(f);
@@ -246,6 +333,7 @@ void ir_optimize(IrFunc *f, int opt_level) {
         thread_jumps(f);
         remove_unreachable(f);
     }
+    forward_globals(f);
     int *uses = malloc((f->nvregs + 1) * sizeof *uses);
     for (;;) {
         for (int v = 0; v <= f->nvregs; v++) uses[v] = 0;
