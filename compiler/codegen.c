@@ -181,14 +181,18 @@ static void analyse_vregs(FuncCtx *c) {
     find_numbers(c, defs);
     free(defs);
     mark_targeted(c);
+    /* A constant every reader takes as an immediate gets no register: number operands of
+     * arithmetic and comparisons, call arguments and returned values. */
     c->unmaterialized = xcalloc(n, 1);
     for (int v = 0; v < f->nvregs; v++)
-        c->unmaterialized[v] = c->is_const[v] && SOX_IS_NUMBER(c->const_val[v]);
+        c->unmaterialized[v] = c->is_const[v];
     for (int i = 0; i < f->nblocks; i++)
         for (int k = 0; k < f->blocks[i]->nins; k++) {
             const IrInstr *in = &f->blocks[i]->ins[k];
-            int inline_operands = in->op >= IR_ADD && in->op <= IR_NE;
-            if (!inline_operands) {
+            if (in->op >= IR_ADD && in->op <= IR_NE) {
+                if (in->a >= 0 && !SOX_IS_NUMBER(c->const_val[in->a])) c->unmaterialized[in->a] = 0;
+                if (in->b >= 0 && !SOX_IS_NUMBER(c->const_val[in->b])) c->unmaterialized[in->b] = 0;
+            } else if (in->op != IR_RET) {
                 if (in->a >= 0) c->unmaterialized[in->a] = 0;
                 if (in->b >= 0) c->unmaterialized[in->b] = 0;
             }

@@ -579,7 +579,8 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     }
     case IR_RET:
-        load_vreg(x, "x0", in->a);
+        if (x->c->unmaterialized[in->a]) mov_imm(x, "x0", x->c->const_val[in->a]);
+        else load_vreg(x, "x0", in->a);
         if (b->id + 1 != x->c->f->nblocks) ins(x, "b .Lret%d", x->c->fid);
         break;
     case IR_INDEX_GET:

@@ -555,7 +555,8 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         jump_to(x, b, in->target2);
         break;
     case IR_RET:
-        load_vreg(x, "rax", in->a);
+        if (x->c->unmaterialized[in->a]) mov_imm(x, "rax", x->c->const_val[in->a]);
+        else load_vreg(x, "rax", in->a);
         if (b->id + 1 != x->c->f->nblocks) ins(x, "jmp .Lret%d", x->c->fid);
         break;
     case IR_INDEX_GET:
