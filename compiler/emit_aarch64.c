@@ -242,9 +242,46 @@ static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, co
     return 1;
 }
 
+/* == / != of values of any type, inline: numbers compare by value (0 == -0, NaN != NaN),
+ * everything else by identity (strings are interned).  Equal words are equal values unless
+ * they are a NaN number; different words only when both are zeros. */
+static void emit_equality(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    int differ = cg_new_label(c), done = cg_new_label(c);
+    const char *a = const_or_use(x, in->a, c->is_const[in->a], "x11");
+    const char *bb = const_or_use(x, in->b, c->is_const[in->b], "x12");
+    ins(x, "cmp %s, %s", a, bb);
+    ins(x, "b.ne .LL%d", differ);
+    ins(x, "mov x9, #1");
+    check_number(x, a, done);            /* not a number: the same object */
+    ins(x, "fmov d0, %s", a);
+    ins(x, "fcmp d0, d0");
+    ins(x, "cset x9, vc");
+    ins(x, "b .LL%d", done);
+    cg_label(c, x->o, differ);
+    ins(x, "orr x15, %s, %s", a, bb);
+    ins(x, "tst x15, #0x7fffffffffffffff");
+    ins(x, "cset x9, eq");
+    cg_label(c, x->o, done);
+    if (br) {
+        ins(x, "cmp x9, #0");
+        branch2(x, b, in->op == IR_EQ ? "ne" : "eq", br->target, br->target2);
+        return;
+    }
+    if (in->op == IR_NE) ins(x, "eor x9, x9, #1");
+    mov_imm(x, "x10", SOX_FALSE);
+    ins(x, "orr x9, x9, x10");
+    store_vreg(x, in->dst, "x9");
+}
+
 static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
     if (emit_identity_compare(x, b, in, br)) return;
+    if ((in->op == IR_EQ || in->op == IR_NE) &&
+        !(cg_known_number(c, in, in->a) && cg_known_number(c, in, in->b))) {
+        emit_equality(x, b, in, br);
+        return;
+    }
     int slow = cg_new_label(c), back = cg_new_label(c);
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *a = const_or_use(x, in->a, ka, "x11");

@@ -218,11 +218,55 @@ static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, co
     return 1;
 }
 
+/* == / != of values of any type, inline: numbers compare by value (0 == -0, NaN != NaN),
+ * everything else by identity (strings are interned).  Equal words are equal values unless
+ * they are a NaN number; different words only when both are zeros. */
+static void emit_equality(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    int differ = cg_new_label(c), done = cg_new_label(c);
+    const char *A = "rdi", *B = "rsi";   /* not rax: the answer is built in al */
+    if (c->is_const[in->a]) mov_imm(x, A, c->const_val[in->a]); else A = src(x, in->a, A);
+    if (c->is_const[in->b]) mov_imm(x, B, c->const_val[in->b]); else B = src(x, in->b, B);
+    ins(x, "cmp %s, %s", A, B);
+    ins(x, "jne .LL%d", differ);
+    ins(x, "mov al, 1");
+    load_number_limit(x, "r11");
+    ins(x, "lea rdx, [%s+%s]", A, A);
+    ins(x, "cmp rdx, r11");
+    ins(x, "jae .LL%d", done);           /* not a number: the same object */
+    ins(x, "movq xmm0, %s", A);
+    ins(x, "ucomisd xmm0, xmm0");
+    ins(x, "setnp al");
+    ins(x, "jmp .LL%d", done);
+    cg_label(c, x->o, differ);
+    ins(x, "mov rdx, %s", A);
+    ins(x, "or rdx, %s", B);
+    ins(x, "add rdx, rdx");
+    ins(x, "sete al");
+    cg_label(c, x->o, done);
+    if (br) {
+        const IrBlock *t = br->target, *f = br->target2;
+        if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
+        ins(x, "test al, al");
+        if (next_is(b, t)) ins(x, "je %s", block_label(x, f));
+        else { ins(x, "jne %s", block_label(x, t)); if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f)); }
+        return;
+    }
+    if (in->op == IR_NE) ins(x, "xor al, 1");
+    bool_from_al(x);
+    store_vreg(x, in->dst, "rax");
+}
+
 /* a op b with both numbers inline, anything else through the runtime (cold).
  * br: the branch that is the comparison's only reader, fused with it. */
 static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
     if (emit_identity_compare(x, b, in, br)) return;
+    if ((in->op == IR_EQ || in->op == IR_NE) &&
+        !(cg_known_number(c, in, in->a) && cg_known_number(c, in, in->b))) {
+        emit_equality(x, b, in, br);
+        return;
+    }
     int slow = cg_new_label(c), back = cg_new_label(c);
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *A = ka ? NULL : src(x, in->a, "rax");

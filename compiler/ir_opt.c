@@ -205,16 +205,24 @@ static void prove_block(IrBlock *b, uint8_t *proven) {
     }
 }
 
+/* ids: block i's successors (its targets and the next block when it falls through), -1
+ * for none. */
+static void successors(const IrFunc *f, int i, int ids[3]) {
+    const IrBlock *b = f->blocks[i];
+    const IrInstr *last = b->nins ? &b->ins[b->nins - 1] : NULL;
+    int fall = (!last || !ir_is_terminator(last->op)) && i + 1 < f->nblocks;
+    ids[0] = last && last->target ? last->target->id : -1;
+    ids[1] = last && last->target2 ? last->target2->id : -1;
+    ids[2] = fall ? i + 1 : -1;
+}
+
 /* pred[i]: block i's only predecessor, -1 for none or several (-2 while unseen). */
 static void single_preds(const IrFunc *f, int *pred) {
     for (int i = 0; i < f->nblocks; i++) pred[i] = -2;
     pred[0] = -1;                       /* the function's entry comes from outside */
     for (int i = 0; i < f->nblocks; i++) {
-        const IrBlock *b = f->blocks[i];
-        const IrInstr *last = b->nins ? &b->ins[b->nins - 1] : NULL;
-        IrBlock *succ[2] = {last ? last->target : NULL, last ? last->target2 : NULL};
-        int fall = (!last || !ir_is_terminator(last->op)) && i + 1 < f->nblocks;
-        int ids[3] = {succ[0] ? succ[0]->id : -1, succ[1] ? succ[1]->id : -1, fall ? i + 1 : -1};
+        int ids[3];
+        successors(f, i, ids);
         for (int s = 0; s < 3; s++) {
             int t = ids[s];
             if (t < 0) continue;
@@ -313,16 +321,49 @@ static void forward_block(IrBlock *b, GlobalFacts *g) {
     }
 }
 
+/* What both a and b know (the same slot in the same vreg), into a. */
+static void facts_meet(GlobalFacts *a, const GlobalFacts *b) {
+    int k = 0;
+    for (int i = 0; i < a->n; i++)
+        if (facts_find(b, a->slot[i]) == a->vreg[i]) {
+            a->slot[k] = a->slot[i];
+            a->vreg[k++] = a->vreg[i];
+        }
+    a->n = k;
+}
+
+/* Facts flow forward along the layout: a block starts from what all its predecessors
+ * know when they all come before it (the join after an `if`), from nothing otherwise
+ * (a loop's head, the entry). */
 static void forward_globals(IrFunc *f) {
-    int *pred = malloc(f->nblocks * sizeof *pred);
-    GlobalFacts *out = calloc(f->nblocks, sizeof *out);
-    single_preds(f, pred);
+    if (f->nblocks <= 0) return;
+    size_t n = (size_t)f->nblocks;
+    GlobalFacts *in = calloc(n, sizeof *in), out;
+    uint8_t *started = calloc(n, 1);   /* in[i] holds a first predecessor's facts */
+    uint8_t *unknown = calloc(n, 1);   /* a predecessor comes later, or from outside */
+    unknown[0] = 1;
     for (int i = 0; i < f->nblocks; i++) {
-        if (pred[i] >= 0 && pred[i] < i) out[i] = out[pred[i]];
-        forward_block(f->blocks[i], &out[i]);
+        int ids[3];
+        successors(f, i, ids);
+        for (int s = 0; s < 3; s++)
+            if (ids[s] >= 0 && ids[s] <= i) unknown[ids[s]] = 1;
     }
-    free(out);
-    free(pred);
+    for (int i = 0; i < f->nblocks; i++) {
+        out = unknown[i] || !started[i] ? (GlobalFacts){0} : in[i];
+        forward_block(f->blocks[i], &out);
+        int ids[3];
+        successors(f, i, ids);
+        for (int s = 0; s < 3; s++) {
+            int t = ids[s];
+            if (t <= i) continue;
+            if (!started[t]) in[t] = out;
+            else facts_meet(&in[t], &out);
+            started[t] = 1;
+        }
+    }
+    free(in);
+    free(unknown);
+    free(started);
 }
 
 void ir_optimize(IrFunc *f, int opt_level) {
