@@ -45,6 +45,7 @@ typedef struct AsmVar {
     uint8_t fill;
     /* VAR_RELAX */
     int resolvable;             /* destination in this section and not preemptible */
+    uint32_t target_raw, target_nvar;   /* its position (a copy of the symbol's, for layout) */
     AsmRelax relax;
 } AsmVar;
 

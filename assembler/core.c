@@ -419,16 +419,17 @@ static int relax_resolvable(const AsmSection *sec, const AsmRelax *r) {
  * stretch is negative or no alignment lies between (an alignment may absorb it).  Returns
  * 0 when GNU as leaves the item as it is this pass: a forward target that, unmoved, would
  * seem to lie behind the item's variable part. */
-static int relax_target(const AsmSection *sec, uint32_t i, const AsmExpr *t, uint64_t from,
+static int relax_target(const AsmSection *sec, uint32_t i, const AsmVar *v, uint64_t from,
                         const uint64_t *prev, const uint32_t *region, uint64_t *target) {
-    const AsmSymbol *s = t->sym;
+    uint32_t nvar = v->target_nvar;
+    uint64_t addend = (uint64_t)v->relax.target.addend;
     int64_t stretch = (int64_t)(sec->growth[i] - prev[i]);
-    if (s->nvar <= i || stretch == 0) {
-        *target = s->raw + sec->growth[s->nvar] + (uint64_t)t->addend;
+    if (nvar <= i || stretch == 0) {
+        *target = v->target_raw + sec->growth[nvar] + addend;
         return 1;
     }
-    *target = s->raw + prev[s->nvar] + (uint64_t)t->addend;
-    if (stretch < 0 || region[s->nvar] == region[i]) *target += (uint64_t)stretch;
+    *target = v->target_raw + prev[nvar] + addend;
+    if (stretch < 0 || region[nvar] == region[i]) *target += (uint64_t)stretch;
     else if (*target < from) return 0;
     return 1;
 }
@@ -444,6 +445,10 @@ static void layout_section(Assembler *a, AsmSection *sec) {
         region[i + 1] = region[i] + (v->kind == VAR_ALIGN);
         if (v->kind == VAR_RELAX) {
             v->resolvable = relax_resolvable(sec, &v->relax);   /* fixed during layout */
+            if (v->resolvable) {
+                v->target_raw = v->relax.target.sym->raw;
+                v->target_nvar = v->relax.target.sym->nvar;
+            }
             v->size = a->target->relax_size(&v->relax, v->resolvable, 0);
         } else {
             v->size = var_size_align(v, v->raw + sec->growth[i]);
@@ -463,7 +468,7 @@ static void layout_section(Assembler *a, AsmSection *sec) {
                 int res = v->resolvable;
                 uint64_t target = start;
                 uint64_t from = start + (uint64_t)a->target->relax_fixed_bytes;
-                if (!res || relax_target(sec, i, &v->relax.target, from, prev, region, &target))
+                if (!res || relax_target(sec, i, v, from, prev, region, &target))
                     size = a->target->relax_size(&v->relax, res, (int64_t)(target - start));
                 if (size < v->size) size = v->size;   /* branches only grow */
             }
