@@ -120,6 +120,14 @@ typedef struct SoxInstance {
     RtTable fields;
 } SoxInstance;
 
+/* Compiled code reads and updates fields inline with these offsets (sox_abi.h). */
+_Static_assert(offsetof(SoxInstance, fields.count) == SOX_INSTANCE_FIELDS_COUNT, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, fields.capacity) == SOX_INSTANCE_FIELDS_CAP, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, fields.entries) == SOX_INSTANCE_FIELDS_ENTRIES, "sox_abi.h");
+_Static_assert(sizeof(RtEntry) == (size_t)1 << SOX_ENTRY_SHIFT, "sox_abi.h");
+_Static_assert(offsetof(RtEntry, key) == SOX_ENTRY_KEY, "sox_abi.h");
+_Static_assert(offsetof(RtEntry, value) == SOX_ENTRY_VALUE, "sox_abi.h");
+
 typedef struct SoxBound {
     SoxObj obj;
     Value receiver;
