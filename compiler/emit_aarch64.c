@@ -435,6 +435,64 @@ static void emit_index(A64 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a.name / a.name = v: an instance whose field sits in the slot the site's cache
+ * remembers is read or updated inline (the test of sox_abi.h "Inline field
+ * access"); anything else, every error included, goes to the runtime, which also
+ * refills the cache.  The name's pointer is compared with the entry's key. */
+_Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
+static void emit_property(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int set = in->op == IR_PROP_SET;
+    int cache = 32 * (int)in->imm;
+    const char *a = use(x, in->a, "x11");
+    const char *n = use(x, in->b, "x12");
+    const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
+    ins(x, "asr x10, %s, #50", a);
+    ins(x, "cmn x10, #1");
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x10", a);
+    ins(x, "ldrb w14, [x10]");
+    ins(x, "cmp w14, #%d", SOX_OBJ_INSTANCE);
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "adrp x16, .Lcache+%d", cache + 8 * SOX_CACHE_SLOT);
+    ins(x, "ldr x14, [x16, :lo12:.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
+    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_FIELDS_CAP);
+    ins(x, "cmp x14, x9");
+    ins(x, "b.hs .LL%d", slow);
+    ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_FIELDS_ENTRIES);
+    ins(x, "add x15, x15, x14, lsl #%d", SOX_ENTRY_SHIFT);
+    ins(x, "ldr x16, [x15]");
+    untag(x, "x17", n);
+    ins(x, "cmp x16, x17");
+    ins(x, "b.ne .LL%d", slow);
+    if (set) {
+        /* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3 */
+        ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
+        ins(x, "lsl x14, x14, #2");
+        ins(x, "add x14, x14, #4");
+        ins(x, "add x9, x9, x9, lsl #1");
+        ins(x, "cmp x14, x9");
+        ins(x, "b.gt .LL%d", slow);
+        ins(x, "str %s, [x15, #%d]", v, SOX_ENTRY_VALUE);
+        if (x->c->uses[in->dst]) ins(x, "mov x9, %s", v);
+    } else {
+        ins(x, "ldr x9, [x15, #%d]", SOX_ENTRY_VALUE);
+    }
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "x9");
+    cold_begin(x, slow, in->line);
+    ins(x, "mov x0, %s", a);
+    ins(x, "mov x1, %s", n);
+    if (set) ins(x, "mov x2, %s", v);
+    const char *c = set ? "x3" : "x2";
+    ins(x, "adrp %s, .Lcache+%d", c, cache);
+    ins(x, "add %s, %s, :lo12:.Lcache+%d", c, c, cache);
+    ins(x, "bl %s", set ? "sox_set_property" : "sox_get_property");
+    ins(x, "mov x9, x0");
+    ins(x, "b .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in x9. */
 static void undefined_check(A64 *x, const IrInstr *in) {
     int fail = cg_new_label(x->c);
@@ -580,6 +638,8 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_INDEX_GET:
     case IR_INDEX_SET: emit_index(x, in); break;
+    case IR_PROP_GET:
+    case IR_PROP_SET: emit_property(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_off(x, (int)in->imm);

@@ -416,6 +416,58 @@ static void emit_index(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a.name / a.name = v: an instance whose field sits in the slot the site's cache
+ * remembers is read or updated inline (the test of sox_abi.h "Inline field
+ * access"); anything else, every error included, goes to the runtime, which also
+ * refills the cache.  The name's pointer is compared with the entry's key. */
+_Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
+static void emit_property(X86 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int set = in->op == IR_PROP_SET;
+    int cache = 32 * (int)in->imm;
+    const char *A = src(x, in->a, "rax");
+    const char *N = src(x, in->b, "rcx");
+    const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
+    /* object_check with 2^50 kept in r10: adding it untags the name too */
+    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "mov r11, r10");
+    ins(x, "add r11, %s", A);
+    ins(x, "jnc .LL%d", slow);
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "add r10, %s", N);
+    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
+    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+    ins(x, "jae .LL%d", slow);
+    ins(x, "shl rdx, %d", SOX_ENTRY_SHIFT);
+    ins(x, "add rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_ENTRIES);
+    ins(x, "cmp r10, QWORD PTR [rdx]");
+    ins(x, "jne .LL%d", slow);
+    if (set) {
+        /* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3 */
+        ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
+        ins(x, "lea rsi, [rsi*4+4]");
+        ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+        ins(x, "lea rdi, [rdi+rdi*2]");
+        ins(x, "cmp rsi, rdi");
+        ins(x, "jg .LL%d", slow);
+        ins(x, "mov QWORD PTR [rdx+%d], %s", SOX_ENTRY_VALUE, V);
+        if (x->c->uses[in->dst]) ins(x, "mov rax, %s", V);
+    } else {
+        ins(x, "mov rax, QWORD PTR [rdx+%d]", SOX_ENTRY_VALUE);
+    }
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
+    ins(x, "mov rdi, %s", A);
+    ins(x, "mov rsi, %s", N);
+    if (set) ins(x, "mov rdx, %s", V);
+    ins(x, "lea %s, [rip+.Lcache+%d]", set ? "rcx" : "rdx", cache);
+    ins(x, "call %s", set ? "sox_set_property" : "sox_get_property");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in reg (not rcx). */
 static void undefined_check(X86 *x, const IrInstr *in, const char *reg) {
     int fail = cg_new_label(x->c);
@@ -557,6 +609,8 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_INDEX_GET:
     case IR_INDEX_SET: emit_index(x, in); break;
+    case IR_PROP_GET:
+    case IR_PROP_SET: emit_property(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_offset(x, (int)in->imm);

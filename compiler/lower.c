@@ -287,18 +287,12 @@ static int lower_property(Lower *L, const Expr *e) {
     int name = root_get(L, name_root(L, e->name));
     set_line(L, e->line);
     int d = ir_vreg(L->f);
-    int cache = new_cache(L);
-    if (e->kind == EXPR_GET) {
-        IrInstr *in = ir_rtcall(L->f, d, "sox_get_property", 3);
-        arg_vreg(in, 0, obj);
-        arg_vreg(in, 1, name);
-        arg_sym(in, 2, cache_sym(L, cache));
-    } else {
-        IrInstr *in = ir_rtcall(L->f, d, "sox_set_property", 4);
-        arg_vreg(in, 0, obj);
-        arg_vreg(in, 1, name);
-        arg_vreg(in, 2, val);
-        arg_sym(in, 3, cache_sym(L, cache));
+    IrInstr *in = ir_emit(L->f, e->kind == EXPR_GET ? IR_PROP_GET : IR_PROP_SET, d, obj, name);
+    in->imm = new_cache(L);
+    if (e->kind == EXPR_SET) {
+        in->nargs = 1;
+        in->args = xcalloc(1, sizeof *in->args);
+        arg_vreg(in, 0, val);
     }
     return d;
 }
