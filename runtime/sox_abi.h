@@ -123,6 +123,21 @@ typedef struct SoxCache { uint64_t word[4]; } SoxCache;
 #define SOX_ENTRY_KEY             0
 #define SOX_ENTRY_VALUE           8
 
+/* ---- Inline method invocation ----------------------------------------------------
+ * `a.m(args)` calls the method's code directly when the site's cache proves it
+ * (runtime/ops.c sox_invoke makes the same test): a is an instance, the name
+ * never was a field name (SOX_STR_FIELD_NAME clear in its obj.flags, so no field
+ * can shadow the method), cache->word[SOX_CACHE_NAME] is the name's SoxString *,
+ * cache->word[SOX_CACHE_CLASS_ID] the id of a's class (ids are never reused), and
+ * the cached closure cache->word[SOX_CACHE_METHOD] (a raw SoxClosure *) has the
+ * call's arity.  Offsets from the SoxInstance and from the runtime's SoxClass. */
+#define SOX_CACHE_CLASS_ID        0
+#define SOX_CACHE_METHOD          1
+#define SOX_CACHE_NAME            2
+#define SOX_STR_FIELD_NAME        1u    /* SoxString obj.flags: was some field's name */
+#define SOX_INSTANCE_CLASS        16    /* SoxClass * */
+#define SOX_CLASS_ID              48    /* uint64_t */
+
 /* ---- Line table (error traces, SOX_LANGUAGE.md §12.2) ------------------------
  * For each compiled function the compiler emits one SoxFuncDebug; `lines` maps code
  * offsets (from `start`) to Sox source lines: entry k covers [offset_k, offset_k+1).
