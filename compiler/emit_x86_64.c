@@ -10,6 +10,7 @@
  * Allocatable registers: rbx r12 r13 r14 r15 (callee-saved).  Scratch: rax rcx
  * rdx r10 r11, the argument registers and xmm0/xmm1, only inside one instruction. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -468,6 +469,60 @@ static void emit_property(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a.name(args): when the site's cache proves the method (the test of sox_abi.h
+ * "Inline method invocation"), its code is called directly, code(closure, a,
+ * args...); anything else goes to sox_invoke with the arguments in the buffer.
+ * Besides the runtime call this saves, each site gets its own indirect call,
+ * which predicts far better than sox_invoke's one jump to every method. */
+_Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
+static void emit_invoke(X86 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int cache = 32 * (int)in->imm;
+    const char *R = src(x, in->a, "rax");
+    const char *N = src(x, in->b, "rcx");
+    /* object_check with 2^50 kept in r10: adding it untags the name too */
+    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "mov r11, r10");
+    ins(x, "add r11, %s", R);
+    ins(x, "jnc .LL%d", slow);
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "add r10, %s", N);
+    ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "cmp r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
+    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_CLASS_ID);
+    ins(x, "cmp r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_METHOD);
+    ins(x, "cmp DWORD PTR [r11+%d], %d", (int)offsetof(SoxClosure, arity), in->nargs);
+    ins(x, "jne .LL%d", slow);
+    /* the arguments never live in rsi or rdi, and loading them keeps rax and r11 */
+    ins(x, "mov rsi, %s", R);
+    place_args(x, in->args, in->nargs, 2);
+    ins(x, "movabs rdi, 0x%" PRIx64, (uint64_t)SOX_OBJ_TAG);
+    ins(x, "or rdi, r11");
+    ins(x, "call QWORD PTR [r11+%d]", (int)offsetof(SoxClosure, code));
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
+    for (int i = 0; i < in->nargs; i++) {
+        int v = (int)in->args[i].v;
+        if (x->c->unmaterialized[v]) mov_imm(x, "r10", x->c->const_val[v]);
+        ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), x->c->unmaterialized[v] ? "r10" : src(x, v, "r10"));
+    }
+    ins(x, "mov rdi, %s", R);
+    ins(x, "mov rsi, %s", N);
+    ins(x, "mov edx, %d", in->nargs);
+    ins(x, "lea rcx, [rsp+%d]", buf_offset(x, 0));
+    ins(x, "lea r8, [rip+.Lcache+%d]", cache);
+    ins(x, "call sox_invoke");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in reg (not rcx). */
 static void undefined_check(X86 *x, const IrInstr *in, const char *reg) {
     int fail = cg_new_label(x->c);
@@ -611,6 +666,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
     case IR_INDEX_SET: emit_index(x, in); break;
     case IR_PROP_GET:
     case IR_PROP_SET: emit_property(x, in); break;
+    case IR_INVOKE: emit_invoke(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_offset(x, (int)in->imm);

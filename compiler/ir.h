@@ -43,6 +43,8 @@ typedef enum IrOp {
                        is read inline, else sox_get_property */
     IR_PROP_SET,    /* dst = a.(name b) = args[0], cache site imm: updated in place when
                        the runtime would, else sox_set_property */
+    IR_INVOKE,      /* dst = a.(name b)(args), cache site imm: the cached method called
+                       directly when the cache proves it, else sox_invoke */
     IR_TABLE_CALL,  /* for each {chars, len, root offset} of table sym (ended by a NULL):
                        roots[offset] = rtsym(chars, len); imm = scratch word for the cursor */
     IR_OP_COUNT
