@@ -197,7 +197,7 @@ static void analyse_vregs(FuncCtx *c) {
                 if (in->b >= 0) c->unmaterialized[in->b] = 0;
             }
             /* call arguments are loaded straight into their argument registers */
-            int inline_args = in->op == IR_CALL || in->op == IR_RTCALL;
+            int inline_args = in->op == IR_CALL || in->op == IR_RTCALL || in->op == IR_INVOKE;
             for (int j = 0; j < in->nargs; j++)
                 if (in->args[j].kind == ARG_VREG && !inline_args) c->unmaterialized[in->args[j].v] = 0;
         }
@@ -225,7 +225,8 @@ int cg_outgoing_words(const IrFunc *f, int nargregs) {
     for (int i = 0; i < f->nblocks; i++)
         for (int k = 0; k < f->blocks[i]->nins; k++) {
             const IrInstr *in = &f->blocks[i]->ins[k];
-            int words = in->op == IR_TABLE_CALL ? 2 : in->op == IR_CALL ? in->nargs + 1 : in->op == IR_RTCALL ? in->nargs : 0;
+            int words = in->op == IR_TABLE_CALL ? 2 : in->op == IR_CALL ? in->nargs + 1
+                      : in->op == IR_INVOKE ? in->nargs + 2 : in->op == IR_RTCALL ? in->nargs : 0;
             if (words - nargregs > most) most = words - nargregs;
         }
     return most;

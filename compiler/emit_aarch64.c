@@ -11,6 +11,7 @@
  * Allocatable registers: x19..x28 (callee-saved).  Scratch inside one
  * instruction: x9..x15, x16/x17, the argument registers, d0/d1. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -476,6 +477,124 @@ static void emit_index(A64 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a.name / a.name = v: an instance whose field sits in the slot the site's cache
+ * remembers is read or updated inline (the test of sox_abi.h "Inline field
+ * access"); anything else, every error included, goes to the runtime, which also
+ * refills the cache.  The name's pointer is compared with the entry's key. */
+_Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
+static void emit_property(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int set = in->op == IR_PROP_SET;
+    int cache = 32 * (int)in->imm;
+    const char *a = use(x, in->a, "x11");
+    const char *n = use(x, in->b, "x12");
+    const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
+    ins(x, "asr x10, %s, #50", a);
+    ins(x, "cmn x10, #1");
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x10", a);
+    ins(x, "ldrb w14, [x10]");
+    ins(x, "cmp w14, #%d", SOX_OBJ_INSTANCE);
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "adrp x16, .Lcache+%d", cache + 8 * SOX_CACHE_SLOT);
+    ins(x, "ldr x14, [x16, :lo12:.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
+    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_FIELDS_CAP);
+    ins(x, "cmp x14, x9");
+    ins(x, "b.hs .LL%d", slow);
+    ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_FIELDS_ENTRIES);
+    ins(x, "add x15, x15, x14, lsl #%d", SOX_ENTRY_SHIFT);
+    ins(x, "ldr x16, [x15]");
+    untag(x, "x17", n);
+    ins(x, "cmp x16, x17");
+    ins(x, "b.ne .LL%d", slow);
+    if (set) {
+        /* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3 */
+        ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
+        ins(x, "lsl x14, x14, #2");
+        ins(x, "add x14, x14, #4");
+        ins(x, "add x9, x9, x9, lsl #1");
+        ins(x, "cmp x14, x9");
+        ins(x, "b.gt .LL%d", slow);
+        ins(x, "str %s, [x15, #%d]", v, SOX_ENTRY_VALUE);
+        if (x->c->uses[in->dst]) ins(x, "mov x9, %s", v);
+    } else {
+        ins(x, "ldr x9, [x15, #%d]", SOX_ENTRY_VALUE);
+    }
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "x9");
+    cold_begin(x, slow, in->line);
+    ins(x, "mov x0, %s", a);
+    ins(x, "mov x1, %s", n);
+    if (set) ins(x, "mov x2, %s", v);
+    const char *c = set ? "x3" : "x2";
+    ins(x, "adrp %s, .Lcache+%d", c, cache);
+    ins(x, "add %s, %s, :lo12:.Lcache+%d", c, c, cache);
+    ins(x, "bl %s", set ? "sox_set_property" : "sox_get_property");
+    ins(x, "mov x9, x0");
+    ins(x, "b .LL%d", back);
+    cold_end(x);
+}
+
+/* a.name(args): when the site's cache proves the method (the test of sox_abi.h
+ * "Inline method invocation"), its code is called directly, code(closure, a,
+ * args...); anything else goes to sox_invoke with the arguments in the buffer.
+ * Besides the runtime call this saves, each site gets its own indirect call,
+ * which predicts far better than sox_invoke's one jump to every method. */
+static void emit_invoke(A64 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int cache = 32 * (int)in->imm;
+    const char *r = use(x, in->a, "x11");
+    const char *n = use(x, in->b, "x12");
+    ins(x, "asr x10, %s, #50", r);
+    ins(x, "cmn x10, #1");
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x10", r);
+    ins(x, "ldrb w14, [x10]");
+    ins(x, "cmp w14, #%d", SOX_OBJ_INSTANCE);
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x13", n);
+    ins(x, "ldrh w14, [x13, #%d]", (int)offsetof(SoxObj, flags));
+    ins(x, "tst w14, #%u", SOX_STR_FIELD_NAME);
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "adrp x16, .Lcache+%d", cache);
+    ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
+    ins(x, "ldr x14, [x16, #%d]", 8 * SOX_CACHE_NAME);
+    ins(x, "cmp x14, x13");
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CLASS);
+    ins(x, "ldr x9, [x9, #%d]", SOX_CLASS_ID);
+    ins(x, "ldr x14, [x16, #%d]", 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "cmp x9, x14");
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "ldr x15, [x16, #%d]", 8 * SOX_CACHE_METHOD);
+    ins(x, "ldr w14, [x15, #%d]", (int)offsetof(SoxClosure, arity));
+    ins(x, "cmp w14, #%d", in->nargs);
+    ins(x, "b.ne .LL%d", slow);
+    /* the arguments never live in x0 or x1, and loading them keeps x15 */
+    ins(x, "mov x1, %s", r);
+    place_args(x, in->args, in->nargs, 2);
+    ins(x, "orr x0, x15, #0x%" PRIx64, (uint64_t)SOX_OBJ_TAG);
+    ins(x, "ldr x16, [x15, #%d]", (int)offsetof(SoxClosure, code));
+    ins(x, "blr x16");
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "x0");
+    cold_begin(x, slow, in->line);
+    for (int i = 0; i < in->nargs; i++) {
+        int v = (int)in->args[i].v;
+        const char *a = x->c->unmaterialized[v] ? const_or_use(x, v, 1, "x13") : use(x, v, "x13");
+        ins(x, "str %s, %s", a, sp_mem(x, buf_off(x, i)));
+    }
+    ins(x, "mov x0, %s", r);
+    ins(x, "mov x1, %s", n);
+    mov_imm(x, "x2", (uint64_t)in->nargs);
+    ins(x, "add x3, sp, #%d", buf_off(x, 0));
+    ins(x, "adrp x4, .Lcache+%d", cache);
+    ins(x, "add x4, x4, :lo12:.Lcache+%d", cache);
+    ins(x, "bl sox_invoke");
+    ins(x, "b .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in x9. */
 static void undefined_check(A64 *x, const IrInstr *in) {
     int fail = cg_new_label(x->c);
@@ -622,6 +741,9 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_INDEX_GET:
     case IR_INDEX_SET: emit_index(x, in); break;
+    case IR_PROP_GET:
+    case IR_PROP_SET: emit_property(x, in); break;
+    case IR_INVOKE: emit_invoke(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_off(x, (int)in->imm);

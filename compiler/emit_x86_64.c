@@ -10,6 +10,7 @@
  * Allocatable registers: rbx r12 r13 r14 r15 (callee-saved).  Scratch: rax rcx
  * rdx r10 r11, the argument registers and xmm0/xmm1, only inside one instruction. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -463,6 +464,112 @@ static void emit_index(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* a.name / a.name = v: an instance whose field sits in the slot the site's cache
+ * remembers is read or updated inline (the test of sox_abi.h "Inline field
+ * access"); anything else, every error included, goes to the runtime, which also
+ * refills the cache.  The name's pointer is compared with the entry's key. */
+_Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
+static void emit_property(X86 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int set = in->op == IR_PROP_SET;
+    int cache = 32 * (int)in->imm;
+    const char *A = src(x, in->a, "rax");
+    const char *N = src(x, in->b, "rcx");
+    const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
+    /* object_check with 2^50 kept in r10: adding it untags the name too */
+    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "mov r11, r10");
+    ins(x, "add r11, %s", A);
+    ins(x, "jnc .LL%d", slow);
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "add r10, %s", N);
+    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
+    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+    ins(x, "jae .LL%d", slow);
+    ins(x, "shl rdx, %d", SOX_ENTRY_SHIFT);
+    ins(x, "add rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_ENTRIES);
+    ins(x, "cmp r10, QWORD PTR [rdx]");
+    ins(x, "jne .LL%d", slow);
+    if (set) {
+        /* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3 */
+        ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
+        ins(x, "lea rsi, [rsi*4+4]");
+        ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+        ins(x, "lea rdi, [rdi+rdi*2]");
+        ins(x, "cmp rsi, rdi");
+        ins(x, "jg .LL%d", slow);
+        ins(x, "mov QWORD PTR [rdx+%d], %s", SOX_ENTRY_VALUE, V);
+        if (x->c->uses[in->dst]) ins(x, "mov rax, %s", V);
+    } else {
+        ins(x, "mov rax, QWORD PTR [rdx+%d]", SOX_ENTRY_VALUE);
+    }
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
+    ins(x, "mov rdi, %s", A);
+    ins(x, "mov rsi, %s", N);
+    if (set) ins(x, "mov rdx, %s", V);
+    ins(x, "lea %s, [rip+.Lcache+%d]", set ? "rcx" : "rdx", cache);
+    ins(x, "call %s", set ? "sox_set_property" : "sox_get_property");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
+}
+
+/* a.name(args): when the site's cache proves the method (the test of sox_abi.h
+ * "Inline method invocation"), its code is called directly, code(closure, a,
+ * args...); anything else goes to sox_invoke with the arguments in the buffer.
+ * Besides the runtime call this saves, each site gets its own indirect call,
+ * which predicts far better than sox_invoke's one jump to every method. */
+_Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
+static void emit_invoke(X86 *x, const IrInstr *in) {
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
+    int cache = 32 * (int)in->imm;
+    const char *R = src(x, in->a, "rax");
+    const char *N = src(x, in->b, "rcx");
+    /* object_check with 2^50 kept in r10: adding it untags the name too */
+    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "mov r11, r10");
+    ins(x, "add r11, %s", R);
+    ins(x, "jnc .LL%d", slow);
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "add r10, %s", N);
+    ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "cmp r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
+    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_CLASS_ID);
+    ins(x, "cmp r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_METHOD);
+    ins(x, "cmp DWORD PTR [r11+%d], %d", (int)offsetof(SoxClosure, arity), in->nargs);
+    ins(x, "jne .LL%d", slow);
+    /* the arguments never live in rsi or rdi, and loading them keeps rax and r11 */
+    ins(x, "mov rsi, %s", R);
+    place_args(x, in->args, in->nargs, 2);
+    ins(x, "movabs rdi, 0x%" PRIx64, (uint64_t)SOX_OBJ_TAG);
+    ins(x, "or rdi, r11");
+    ins(x, "call QWORD PTR [r11+%d]", (int)offsetof(SoxClosure, code));
+    cg_label(x->c, x->o, back);
+    store_vreg(x, in->dst, "rax");
+    cold_begin(x, slow, in->line);
+    for (int i = 0; i < in->nargs; i++) {
+        int v = (int)in->args[i].v;
+        if (x->c->unmaterialized[v]) mov_imm(x, "r10", x->c->const_val[v]);
+        ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), x->c->unmaterialized[v] ? "r10" : src(x, v, "r10"));
+    }
+    ins(x, "mov rdi, %s", R);
+    ins(x, "mov rsi, %s", N);
+    ins(x, "mov edx, %d", in->nargs);
+    ins(x, "lea rcx, [rsp+%d]", buf_offset(x, 0));
+    ins(x, "lea r8, [rip+.Lcache+%d]", cache);
+    ins(x, "call sox_invoke");
+    ins(x, "jmp .LL%d", back);
+    cold_end(x);
+}
+
 /* Leaves the global's value in reg (not rcx). */
 static void undefined_check(X86 *x, const IrInstr *in, const char *reg) {
     int fail = cg_new_label(x->c);
@@ -605,6 +712,9 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_INDEX_GET:
     case IR_INDEX_SET: emit_index(x, in); break;
+    case IR_PROP_GET:
+    case IR_PROP_SET: emit_property(x, in); break;
+    case IR_INVOKE: emit_invoke(x, in); break;
     case IR_TABLE_CALL: {
         int loop = cg_new_label(x->c), done = cg_new_label(x->c);
         int cur = buf_offset(x, (int)in->imm);

@@ -130,6 +130,7 @@ static const char *const op_names[IR_OP_COUNT] = {
     [IR_LT] = "lt", [IR_LE] = "le", [IR_GT] = "gt", [IR_GE] = "ge", [IR_EQ] = "eq", [IR_NE] = "ne",
     [IR_NEG] = "neg", [IR_NOT] = "not", [IR_CALL] = "call", [IR_RTCALL] = "rtcall",
     [IR_JMP] = "jmp", [IR_BR] = "br", [IR_BR_NEG] = "brneg", [IR_BR_IS] = "bris", [IR_RET] = "ret", [IR_TABLE_CALL] = "tablecall", [IR_INDEX_GET] = "indexget", [IR_INDEX_SET] = "indexset",
+    [IR_PROP_GET] = "propget", [IR_PROP_SET] = "propset", [IR_INVOKE] = "invoke",
 };
 
 const char *ir_op_name(IrOp op) { return op < IR_OP_COUNT ? op_names[op] : "?"; }

@@ -71,7 +71,6 @@ static int global_name_root(Lower *L, int g) {
 }
 
 static int new_cache(Lower *L) { return L->ir->ncaches++; }
-static const char *cache_sym(Lower *L, int k) { return ir_own(L->ir, xformat(".Lcache+%d", 32 * k)); }
 
 /* ---- small emit helpers ----------------------------------------------------- */
 
@@ -241,17 +240,17 @@ static int lower_call(Lower *L, const Expr *e) {
 static int lower_invoke(Lower *L, const Expr *e) {
     int recv = lower_expr(L, e->object);
     int *vals = xcalloc(e->nargs + 1, sizeof *vals);
-    args_to_buf(L, e->args, e->nargs, vals);
-    free(vals);
+    for (int i = 0; i < e->nargs; i++) vals[i] = lower_expr(L, e->args[i]);
     int name = root_get(L, name_root(L, e->name));
     set_line(L, e->line);
     int d = ir_vreg(L->f);
-    IrInstr *in = ir_rtcall(L->f, d, "sox_invoke", 5);
-    arg_vreg(in, 0, recv);
-    arg_vreg(in, 1, name);
-    arg_imm(in, 2, e->nargs);
-    arg_buf(in, 3, 0);
-    arg_sym(in, 4, cache_sym(L, new_cache(L)));
+    IrInstr *in = ir_emit(L->f, IR_INVOKE, d, recv, name);
+    in->imm = new_cache(L);
+    in->nargs = e->nargs;
+    in->args = xcalloc(e->nargs + 1, sizeof *in->args);
+    for (int i = 0; i < e->nargs; i++) arg_vreg(in, i, vals[i]);
+    ir_buf_words(L->f, e->nargs);   /* the slow path's argument array */
+    free(vals);
     return d;
 }
 
@@ -287,18 +286,12 @@ static int lower_property(Lower *L, const Expr *e) {
     int name = root_get(L, name_root(L, e->name));
     set_line(L, e->line);
     int d = ir_vreg(L->f);
-    int cache = new_cache(L);
-    if (e->kind == EXPR_GET) {
-        IrInstr *in = ir_rtcall(L->f, d, "sox_get_property", 3);
-        arg_vreg(in, 0, obj);
-        arg_vreg(in, 1, name);
-        arg_sym(in, 2, cache_sym(L, cache));
-    } else {
-        IrInstr *in = ir_rtcall(L->f, d, "sox_set_property", 4);
-        arg_vreg(in, 0, obj);
-        arg_vreg(in, 1, name);
-        arg_vreg(in, 2, val);
-        arg_sym(in, 3, cache_sym(L, cache));
+    IrInstr *in = ir_emit(L->f, e->kind == EXPR_GET ? IR_PROP_GET : IR_PROP_SET, d, obj, name);
+    in->imm = new_cache(L);
+    if (e->kind == EXPR_SET) {
+        in->nargs = 1;
+        in->args = xcalloc(1, sizeof *in->args);
+        arg_vreg(in, 0, val);
     }
     return d;
 }

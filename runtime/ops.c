@@ -85,9 +85,14 @@ bool rt_values_equal(Value a, Value b) { return values_equal(a, b); }
  * by mistake for two names stays correct.
  * It also remembers the slot of the field last found at the site: instances of one
  * shape put a field in the same slot, and the slot proves itself (its key is the
- * name) before it is used, so any table can be tried with it. */
+ * name) before it is used, so any table can be tried with it.  Compiled code makes
+ * the same slot test, and for invocations the same method test, inline (sox_abi.h)
+ * and comes here only when it fails. */
 
 enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME, CACHE_SLOT };
+/* compiled code reads these words (sox_abi.h) */
+_Static_assert(CACHE_CLASS_ID == SOX_CACHE_CLASS_ID && CACHE_METHOD == SOX_CACHE_METHOD
+               && CACHE_NAME == SOX_CACHE_NAME && CACHE_SLOT == SOX_CACHE_SLOT, "sox_abi.h");
 
 static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
 {

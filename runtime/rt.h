@@ -104,7 +104,7 @@ typedef struct SoxTable { SoxObj obj; RtTable t; } SoxTable;
 
 /* SoxString obj.flags: the string has been the name of some instance's field.  An
  * invocation `a.m()` whose name never was skips the look-up among a's fields. */
-#define RT_STR_FIELD_NAME 1u
+#define RT_STR_FIELD_NAME SOX_STR_FIELD_NAME   /* compiled code tests it too (sox_abi.h) */
 
 typedef struct SoxClass {
     SoxObj obj;
@@ -119,6 +119,16 @@ typedef struct SoxInstance {
     SoxClass *klass;
     RtTable fields;
 } SoxInstance;
+
+/* Compiled code reads and updates fields inline with these offsets (sox_abi.h). */
+_Static_assert(offsetof(SoxInstance, fields.count) == SOX_INSTANCE_FIELDS_COUNT, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, fields.capacity) == SOX_INSTANCE_FIELDS_CAP, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, fields.entries) == SOX_INSTANCE_FIELDS_ENTRIES, "sox_abi.h");
+_Static_assert(sizeof(RtEntry) == (size_t)1 << SOX_ENTRY_SHIFT, "sox_abi.h");
+_Static_assert(offsetof(RtEntry, key) == SOX_ENTRY_KEY, "sox_abi.h");
+_Static_assert(offsetof(RtEntry, value) == SOX_ENTRY_VALUE, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, klass) == SOX_INSTANCE_CLASS, "sox_abi.h");
+_Static_assert(offsetof(SoxClass, id) == SOX_CLASS_ID, "sox_abi.h");
 
 typedef struct SoxBound {
     SoxObj obj;

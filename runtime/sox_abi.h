@@ -97,12 +97,46 @@ typedef struct SoxArray {
     int64_t capacity;       /* +32 */
 } SoxArray;
 
-/* Class, instance, bound method, native and table layouts are private to the runtime. */
+/* Class, bound method, native and table layouts are private to the runtime. */
 
 /* Per-site inline cache for property access and method invocation: compiled code
  * reserves one zero-initialised SoxCache per site (in .bss) and passes its address;
- * only the runtime reads or writes it.  It must stay valid across collections. */
+ * only the runtime writes it.  It must stay valid across collections. */
 typedef struct SoxCache { uint64_t word[4]; } SoxCache;
+
+/* ---- Inline field access -------------------------------------------------------
+ * Compiled code reads and updates an instance's field in place when the site's
+ * cache proves where it is (runtime/ops.c find_field/set_field do the same test):
+ *     slot = cache->word[SOX_CACHE_SLOT];
+ *     slot < capacity && entries[slot].key == the name's SoxString *
+ * A set may update in place only when the table would not grow either:
+ *     (count + 1) * 4 <= capacity * 3
+ * Offsets are bytes from the SoxInstance (the runtime's RtTable `fields` is
+ * {int64_t count, capacity; entries *}) and from an entry {SoxString *key; Value
+ * value;}.  The runtime static-asserts them against its private structs (rt.h).
+ * Stores need no write barrier: the collector is a stop-the-world mark-sweep. */
+#define SOX_CACHE_SLOT            3     /* word: slot of the field last found */
+#define SOX_INSTANCE_FIELDS_COUNT 24
+#define SOX_INSTANCE_FIELDS_CAP   32
+#define SOX_INSTANCE_FIELDS_ENTRIES 40
+#define SOX_ENTRY_SHIFT           4     /* an entry is 16 bytes */
+#define SOX_ENTRY_KEY             0
+#define SOX_ENTRY_VALUE           8
+
+/* ---- Inline method invocation ----------------------------------------------------
+ * `a.m(args)` calls the method's code directly when the site's cache proves it
+ * (runtime/ops.c sox_invoke makes the same test): a is an instance, the name
+ * never was a field name (SOX_STR_FIELD_NAME clear in its obj.flags, so no field
+ * can shadow the method), cache->word[SOX_CACHE_NAME] is the name's SoxString *,
+ * cache->word[SOX_CACHE_CLASS_ID] the id of a's class (ids are never reused), and
+ * the cached closure cache->word[SOX_CACHE_METHOD] (a raw SoxClosure *) has the
+ * call's arity.  Offsets from the SoxInstance and from the runtime's SoxClass. */
+#define SOX_CACHE_CLASS_ID        0
+#define SOX_CACHE_METHOD          1
+#define SOX_CACHE_NAME            2
+#define SOX_STR_FIELD_NAME        1u    /* SoxString obj.flags: was some field's name */
+#define SOX_INSTANCE_CLASS        16    /* SoxClass * */
+#define SOX_CLASS_ID              48    /* uint64_t */
 
 /* ---- Line table (error traces, SOX_LANGUAGE.md §12.2) ------------------------
  * For each compiled function the compiler emits one SoxFuncDebug; `lines` maps code
