@@ -311,7 +311,7 @@ static void forward_block(IrBlock *b, GlobalFacts *g) {
         case IR_GLOBAL_SET: case IR_GLOBAL_DEF:
             facts_set(g, in->imm, in->a);
             break;
-        case IR_CALL: case IR_RTCALL: case IR_TABLE_CALL:
+        case IR_CALL: case IR_RTCALL: case IR_TABLE_CALL: case IR_INVOKE:
             g->n = 0;
             break;
         default:
