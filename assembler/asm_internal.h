@@ -136,11 +136,16 @@ struct Assembler {
     LocalCommon *lcomm;         /* .lcomm and .local+.comm symbols, placed at the end of .bss */
     size_t nlcomm, cap_lcomm;
     int next_line;              /* line number of the next input line (input fed in pieces) */
+    unsigned symbol_uses;       /* symbol lookups so far (an instruction that made none and
+                                 * left no fixup encodes the same anywhere: core.c's cache) */
+    struct EncodingCache *encodings;
     int in_block_comment;       /* the last piece ended inside a block comment */
 };
 
+void asm_forget_encodings(Assembler *a);                                 /* core.c's cache */
 AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len);   /* find or create */
 AsmSymbol *asm_symbol_find(Assembler *a, const char *name, size_t len);
+AsmSymbol *asm_symbol_renew(Assembler *a, AsmSymbol *s);   /* .set again: old uses keep s */
 AsmSymbol *asm_symbol_temp(Assembler *a);
 void asm_symbol_referenced(Assembler *a, AsmSymbol *s);               /* used in an expression */                                /* anonymous, here */
 AsmSymbol *asm_numeric_label_ref(Assembler *a, int n, int forward);

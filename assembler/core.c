@@ -117,6 +117,72 @@ void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_typ
     fixup_push(&a->final_fixups, &a->nfinal, &a->cap_final, &f);
 }
 
+/* ---- the encoding cache ----
+ * Compilers write the same instruction text thousands of times ("cmp rdx, r11",
+ * "movq xmm0, rbx": seven in ten of soxcc's instructions name no symbol).  An instruction
+ * that looked up no symbol, left no fixup or relaxable piece and reported nothing produces
+ * the same bytes wherever it is, so its bytes are kept by its text (direct-mapped, the last
+ * one wins) and copied the next time.  A target directive (.intel_syntax, .arch) can change
+ * what a text means: it empties the cache. */
+enum { ENCODING_SLOTS = 8192, ENCODING_TEXT = 56, ENCODING_BYTES = 16 };
+
+typedef struct EncodingSlot {
+    uint32_t hash;
+    uint8_t text_len, nbytes;   /* text_len 0: empty slot */
+    uint8_t bytes[ENCODING_BYTES];
+    char text[ENCODING_TEXT];
+} EncodingSlot;
+
+struct EncodingCache { EncodingSlot slot[ENCODING_SLOTS]; };
+
+void asm_forget_encodings(Assembler *a) {
+    free(a->encodings);
+    a->encodings = NULL;
+}
+
+/* "mnemonic\tops" into key; returns its length, or 0 when it is too long to keep. */
+static size_t encoding_key(const char *mnemonic, const char *args, char *key) {
+    size_t m = strlen(mnemonic), n = strlen(args);
+    if (m + 1 + n > ENCODING_TEXT) return 0;
+    memcpy(key, mnemonic, m);
+    key[m] = '\t';
+    memcpy(key + m + 1, args, n);
+    return m + 1 + n;
+}
+
+static void encode_instruction(Assembler *a, const char *mnemonic, const char *args, SrcLoc loc) {
+    char key[ENCODING_TEXT];
+    size_t len = a->cur->type == SHT_NOBITS ? 0 : encoding_key(mnemonic, args, key);
+    if (!len) {
+        a->target->encode(a, mnemonic, args, loc);
+        return;
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)key[i]) * 16777619u;
+    if (!a->encodings) a->encodings = xcalloc(1, sizeof *a->encodings);
+    EncodingSlot *e = &a->encodings->slot[h & (ENCODING_SLOTS - 1)];
+    if (e->text_len == len && e->hash == h && !memcmp(e->text, key, len)) {
+        asm_emit(a, e->bytes, e->nbytes);
+        return;
+    }
+    AsmSection *sec = a->cur;
+    size_t start = sec->raw.len;
+    uint32_t nvars = sec->nvars;
+    size_t nfixups = a->nfixups;
+    unsigned uses = a->symbol_uses;
+    int errors = diag_error_count;
+    a->target->encode(a, mnemonic, args, loc);
+    size_t nbytes = sec->raw.len - start;
+    if (a->cur != sec || sec->nvars != nvars || a->nfixups != nfixups || a->symbol_uses != uses ||
+        diag_error_count != errors || nbytes == 0 || nbytes > ENCODING_BYTES)
+        return;
+    e->hash = h;
+    e->text_len = (uint8_t)len;
+    e->nbytes = (uint8_t)nbytes;
+    memcpy(e->text, key, len);
+    memcpy(e->bytes, sec->raw.data + start, nbytes);
+}
+
 /* ---- statements ---- */
 static int is_symbol_char(int c) { return asm_is_symbol_char(c); }
 
@@ -252,7 +318,7 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
         asm_mapping_state(a, MAP_INSN);
         uint32_t unit = (uint32_t)a->target->code_alignment_unit;
         if (unit > a->cur->align) a->cur->align = unit;
-        a->target->encode(a, mnemonic, args, loc);
+        encode_instruction(a, mnemonic, args, loc);
         return;
     }
 }
@@ -853,6 +919,7 @@ static void assembler_free(Assembler *a) {
     free(a->final_fixups);
     buf_free(&a->comment);
     free(a->target_state);
+    asm_forget_encodings(a);
     free(a);
 }
 

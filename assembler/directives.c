@@ -307,10 +307,11 @@ static int dir_set(Assembler *a, char *p, SrcLoc loc, int arg) {
     if (!s || skip_comma(&p, loc)) return -1;
     AsmExpr x;
     if (parse_expr_at(a, &p, &x, loc) || expect_end(p, loc)) return -1;
-    if (s->defined && !s->is_equated) {
+    if (s->defined && !s->is_equated && !s->set_line) {
         error_at(loc, "symbol '%s' is already defined", s->name);
         return -1;
     }
+    if (s->set_line) s = asm_symbol_renew(a, s);   /* set before */
     s->is_equated = 1;
     s->equated = x;
     s->set_line = loc.line;
@@ -672,7 +673,10 @@ int asm_directive(Assembler *a, const char *name, char *args, SrcLoc loc) {
     if (a->target->directive) {
         char *end = args + strlen(args);
         while (end > args && (end[-1] == ' ' || end[-1] == '\t')) *--end = 0;
-        if (a->target->directive(a, name, args, loc)) return 0;
+        if (a->target->directive(a, name, args, loc)) {
+            asm_forget_encodings(a);   /* the syntax or the architecture may have changed */
+            return 0;
+        }
     }
     error_at(loc, "unknown directive '%s'", name);
     return -1;

@@ -64,6 +64,7 @@ static AsmSymbol *symbol_new(Assembler *a, const char *name, size_t len) {
 }
 
 AsmSymbol *asm_symbol_find(Assembler *a, const char *name, size_t len) {
+    a->symbol_uses++;
     if (!a->table.nbuckets) return NULL;
     uint32_t h = hash_name(name, len);
     for (AsmSymbol *s = a->table.buckets[h & (a->table.nbuckets - 1)]; s; s = s->hash_next)
@@ -83,6 +84,24 @@ AsmSymbol *asm_symbol_get(Assembler *a, const char *name, size_t len) {
     /* GNU as drops .L symbols from the symbol table unless a relocation needs them. */
     s->temporary = len >= 2 && name[0] == '.' && name[1] == 'L';
     return s;
+}
+
+/* GNU as (symbol_clone): a symbol .set again keeps its old definition for the uses so far;
+ * the name moves to a fresh copy that takes the symbol's place in the symbol list. */
+AsmSymbol *asm_symbol_renew(Assembler *a, AsmSymbol *s) {
+    AsmSymbol *fresh = arena_alloc(a, sizeof *fresh);
+    *fresh = *s;
+    AsmSymbol **link = &a->table.buckets[s->hash & (a->table.nbuckets - 1)];
+    while (*link != s) link = &(*link)->hash_next;
+    *link = fresh;
+    for (int i = a->nsymbols; i-- > 0;)
+        if (a->symbols[i] == s) {
+            a->symbols[i] = fresh;
+            break;
+        }
+    s->deleted = 1;
+    s->order = -1;   /* off the list: its value is computed where it is used */
+    return fresh;
 }
 
 static void place_here(Assembler *a, AsmSymbol *s) {
@@ -106,6 +125,7 @@ void asm_symbol_referenced(Assembler *a, AsmSymbol *s) {
 }
 
 AsmSymbol *asm_symbol_temp(Assembler *a) {
+    a->symbol_uses++;
     AsmSymbol *s = xcalloc(1, sizeof *s);
     s->name = "";
     s->order = -1;
