@@ -133,7 +133,18 @@ typedef struct EncodingSlot {
     char text[ENCODING_TEXT];
 } EncodingSlot;
 
-struct EncodingCache { EncodingSlot slot[ENCODING_SLOTS]; };
+/* Input that seldom repeats itself (hand-written or random code) would pay for the keys and
+ * gain nothing: after each window of lookups with fewer than one hit in four, the cache is
+ * given up for the rest of the input. */
+enum { ENCODING_WINDOW = 1 << 16 };
+
+typedef struct EncodingCache EncodingCache;
+
+struct EncodingCache {
+    uint32_t lookups, hits;     /* in the current window */
+    int given_up;
+    EncodingSlot slot[ENCODING_SLOTS];
+};
 
 void asm_forget_encodings(Assembler *a) {
     free(a->encodings);
@@ -151,17 +162,23 @@ static size_t encoding_key(const char *mnemonic, const char *args, char *key) {
 }
 
 static void encode_instruction(Assembler *a, const char *mnemonic, const char *args, SrcLoc loc) {
+    if (!a->encodings) a->encodings = xcalloc(1, sizeof *a->encodings);
+    EncodingCache *cache = a->encodings;
     char key[ENCODING_TEXT];
-    size_t len = a->cur->type == SHT_NOBITS ? 0 : encoding_key(mnemonic, args, key);
+    size_t len = cache->given_up || a->cur->type == SHT_NOBITS ? 0 : encoding_key(mnemonic, args, key);
     if (!len) {
         a->target->encode(a, mnemonic, args, loc);
         return;
     }
+    if (++cache->lookups == ENCODING_WINDOW) {
+        cache->given_up = cache->hits < ENCODING_WINDOW / 4;
+        cache->lookups = cache->hits = 0;
+    }
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)key[i]) * 16777619u;
-    if (!a->encodings) a->encodings = xcalloc(1, sizeof *a->encodings);
-    EncodingSlot *e = &a->encodings->slot[h & (ENCODING_SLOTS - 1)];
+    EncodingSlot *e = &cache->slot[h & (ENCODING_SLOTS - 1)];
     if (e->text_len == len && e->hash == h && !memcmp(e->text, key, len)) {
+        cache->hits++;
         asm_emit(a, e->bytes, e->nbytes);
         return;
     }
