@@ -366,6 +366,122 @@ static void forward_globals(IrFunc *f) {
     free(started);
 }
 
+/* ---- Globals kept in registers through loops ----
+ * In a loop that calls nothing only the loop itself changes globals.  A global it reads
+ * (always one surely defined, so that reading it early cannot fail) is then loaded once
+ * before the loop into a fresh vreg, which every store of the loop updates as well; the
+ * stores stay, so memory is always right.  A loop is the run of blocks from a header to
+ * its last back edge in the layout, entered only at the header and from one block before
+ * it (where the load goes). */
+enum { MAX_PROMOTED = 8 };
+
+static int calls_out(IrOp op) {
+    return op == IR_CALL || op == IR_RTCALL || op == IR_TABLE_CALL || op == IR_INVOKE;
+}
+
+static void insert_instr(IrBlock *b, int pos, const IrInstr *in) {
+    if (b->nins == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 8;
+        b->ins = realloc(b->ins, b->cap * sizeof *b->ins);
+    }
+    memmove(b->ins + pos + 1, b->ins + pos, (size_t)(b->nins - pos) * sizeof *b->ins);
+    b->ins[pos] = *in;
+    b->nins++;
+}
+
+/* The globals the loop [h, last] may keep in registers: read only where surely defined. */
+static int promotable_slots(const IrFunc *f, int h, int last, int64_t *slot) {
+    int n = 0;
+    int64_t bad[MAX_PROMOTED * 4];
+    int nbad = 0;
+    for (int i = h; i <= last; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            if (calls_out(in->op)) return 0;
+            if (in->op != IR_GLOBAL_GET) continue;
+            int seen = 0;
+            for (int j = 0; j < n; j++) seen |= slot[j] == in->imm;
+            if (in->imm2 >= 0) {
+                if (nbad < MAX_PROMOTED * 4) bad[nbad++] = in->imm;
+                else return 0;
+            } else if (!seen && n < MAX_PROMOTED) {
+                slot[n++] = in->imm;
+            }
+        }
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+        int ok = 1;
+        for (int b = 0; b < nbad; b++) ok &= bad[b] != slot[j];
+        if (ok) slot[k++] = slot[j];
+    }
+    return k;
+}
+
+static void promote_slot(IrFunc *f, int h, int last, int entry, int64_t slot) {
+    int g = ir_vreg(f);
+    IrBlock *e = f->blocks[entry];
+    int at = e->nins && ir_is_terminator(e->ins[e->nins - 1].op) ? e->nins - 1 : e->nins;
+    IrInstr load = {.op = IR_GLOBAL_GET, .dst = g, .a = -1, .b = -1, .imm = slot, .imm2 = -1,
+                    .line = at < e->nins ? e->ins[at].line : f->line};
+    insert_instr(e, at, &load);
+    for (int i = h; i <= last; i++) {
+        IrBlock *b = f->blocks[i];
+        for (int k = 0; k < b->nins; k++) {
+            IrInstr *in = &b->ins[k];
+            if (in->op == IR_GLOBAL_GET && in->imm == slot) {
+                in->op = IR_MOV;
+                in->a = g;
+                in->imm = in->imm2 = 0;
+            } else if ((in->op == IR_GLOBAL_SET || in->op == IR_GLOBAL_DEF) && in->imm == slot) {
+                IrInstr copy = {.op = IR_MOV, .dst = g, .a = in->a, .b = -1, .line = in->line};
+                insert_instr(b, ++k, &copy);
+            }
+        }
+    }
+}
+
+static void promote_loop_globals(IrFunc *f) {
+    int nb = f->nblocks;
+    if (nb <= 1) return;
+    /* predecessors, as lists in one array */
+    int *npred = calloc((size_t)nb + 1, sizeof *npred), *first = calloc((size_t)nb + 1, sizeof *first);
+    for (int i = 0; i < nb; i++) {
+        int ids[3];
+        successors(f, i, ids);
+        for (int s = 0; s < 3; s++)
+            if (ids[s] >= 0) npred[ids[s]]++;
+    }
+    for (int i = 0; i < nb; i++) first[i + 1] = first[i] + npred[i];
+    int *pred = malloc(((size_t)first[nb] + 1) * sizeof *pred), *fill = calloc((size_t)nb, sizeof *fill);
+    for (int i = 0; i < nb; i++) {
+        int ids[3];
+        successors(f, i, ids);
+        for (int s = 0; s < 3; s++)
+            if (ids[s] >= 0) pred[first[ids[s]] + fill[ids[s]]++] = i;
+    }
+    for (int h = 1; h < nb; h++) {
+        int last = -1, entry = -1, outside = 0;
+        for (int p = first[h]; p < first[h + 1]; p++) {
+            if (pred[p] >= h) last = pred[p] > last ? pred[p] : last;
+            else if (entry < 0 || entry == pred[p]) entry = pred[p];
+            else outside = 1;
+        }
+        if (last < 0 || entry < 0 || outside) continue;
+        int closed = 1;   /* nothing jumps into the loop but to its header */
+        for (int i = h + 1; i <= last && closed; i++)
+            for (int p = first[i]; p < first[i + 1]; p++)
+                closed &= pred[p] >= h && pred[p] <= last;
+        if (!closed) continue;
+        int64_t slot[MAX_PROMOTED];
+        int n = promotable_slots(f, h, last, slot);
+        for (int j = 0; j < n; j++) promote_slot(f, h, last, entry, slot[j]);
+    }
+    free(npred);
+    free(first);
+    free(pred);
+    free(fill);
+}
+
 void ir_optimize(IrFunc *f, int opt_level) {
     thread_jumps(f);
     remove_unreachable(f);
@@ -374,6 +490,7 @@ void ir_optimize(IrFunc *f, int opt_level) {
         thread_jumps(f);
         remove_unreachable(f);
     }
+    promote_loop_globals(f);
     forward_globals(f);
     int *uses = malloc((f->nvregs + 1) * sizeof *uses);
     for (;;) {
