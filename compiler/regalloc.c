@@ -100,11 +100,13 @@ static void compute_intervals(const FuncCtx *c, Interval *iv) {
             }
         }
     }
-    for (int i = 0; i < nb; i++)
-        for (int v = 0; v < f->nvregs; v++) {
-            if (get_bit(in + (size_t)i * nw, v)) note(iv, v, first[i]);
-            if (get_bit(out + (size_t)i * nw, v)) note(iv, v, last[i]);
+    for (int i = 0; i < nb; i++) {   /* the sets are sparse: visit their members only */
+        const Word *li = in + (size_t)i * nw, *lo = out + (size_t)i * nw;
+        for (int w = 0; w < nw; w++) {
+            for (Word m = li[w]; m; m &= m - 1) note(iv, w * 64 + __builtin_ctzll(m), first[i]);
+            for (Word m = lo[w]; m; m &= m - 1) note(iv, w * 64 + __builtin_ctzll(m), last[i]);
         }
+    }
     free(use); free(def); free(in); free(out); free(first); free(last);
 }
 
