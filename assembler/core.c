@@ -124,7 +124,7 @@ void asm_fixup_final(Assembler *a, AsmSection *s, uint64_t offset, int reloc_typ
  * the same bytes wherever it is, so its bytes are kept by its text (direct-mapped, the last
  * one wins) and copied the next time.  A target directive (.intel_syntax, .arch) can change
  * what a text means: it empties the cache. */
-enum { ENCODING_SLOTS = 8192, ENCODING_TEXT = 56, ENCODING_BYTES = 16 };
+enum { ENCODING_SLOTS = 2048, ENCODING_TEXT = 56, ENCODING_BYTES = 16 };   /* 160 KB: in L2 */
 
 typedef struct EncodingSlot {
     uint32_t hash;
@@ -161,6 +161,22 @@ static size_t encoding_key(const char *mnemonic, const char *args, char *key) {
     return m + 1 + n;
 }
 
+/* A word at a time: the texts are short and this is paid on every instruction. */
+static uint32_t text_hash(const char *s, size_t n) {
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    return (uint32_t)(h ^ (h >> 29));
+}
+
 static void encode_instruction(Assembler *a, const char *mnemonic, const char *args, SrcLoc loc) {
     if (!a->encodings) a->encodings = xcalloc(1, sizeof *a->encodings);
     EncodingCache *cache = a->encodings;
@@ -174,8 +190,7 @@ static void encode_instruction(Assembler *a, const char *mnemonic, const char *a
         cache->given_up = cache->hits < ENCODING_WINDOW / 4;
         cache->lookups = cache->hits = 0;
     }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)key[i]) * 16777619u;
+    uint32_t h = text_hash(key, len);
     EncodingSlot *e = &cache->slot[h & (ENCODING_SLOTS - 1)];
     if (e->text_len == len && e->hash == h && !memcmp(e->text, key, len)) {
         cache->hits++;
