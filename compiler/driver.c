@@ -211,6 +211,7 @@ typedef struct Streamed {
     Piece *head, **tail;
     int queued;
     bool done;              /* no more pieces will come */
+    bool last;              /* the piece being taken is the last one */
 } Streamed;
 
 static void *assembler_thread(void *arg) {
@@ -242,7 +243,8 @@ static bool assembler_thread_wanted(void) {
 static void stream_begin(Streamed *st) {
     st->stream = tool_assemble_begin(st->b->o->target, st->name);
     st->failed = !st->stream;
-    if (st->failed || !assembler_thread_wanted()) return;
+    /* a program that fits in one piece (hello world) is not worth a thread */
+    if (st->failed || st->last || !assembler_thread_wanted()) return;
     pthread_mutex_init(&st->lock, NULL);
     pthread_cond_init(&st->has_piece, NULL);
     pthread_cond_init(&st->has_room, NULL);
@@ -291,6 +293,7 @@ static int compile_and_assemble(Build *b, const char *input, const char *obj) {
     Streamed st = {.b = b, .name = input};
     CodegenSink sink = {take_assembly, &st};
     int rc = compile_sox(b, input, &text, &sink);
+    st.last = true;
     if (rc == 0) take_assembly(&st, (const char *)text.data, text.len);
     buf_free(&text);
     stream_drain(&st);
