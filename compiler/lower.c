@@ -35,6 +35,8 @@ typedef struct Lower {
     int closure;            /* vreg: the running closure */
     int defers;             /* vreg: the defer list, -1 if none */
     uint8_t *defined;       /* per global: surely defined here (no undefined check) */
+    const Stmt **decl;      /* per global: its first declaration at a module's top level */
+    const Function **decl_body;   /* ... and that module's body */
     int depth;              /* statement nesting in the current function */
     Jump *jumps;
     int njumps, capjumps;
@@ -117,10 +119,28 @@ static void args_to_buf(Lower *L, Expr **args, int n, int *vals) {
 
 /* Whether global g cannot be SOX_UNDEF here: argc/argv always hold a value, and
  * in a script or module body so does a global declared earlier at its top level. */
+static int is_body(const Function *fn) { return fn->kind == FN_SCRIPT || fn->kind == FN_MODULE; }
+
+/* A function runs only once its closure exists, which the top-level statement declaring it
+ * (or the function it is nested in) creates: every global declared by an earlier statement
+ * of that module body is defined by then, and so is the function's or class's own global. */
+static int defined_before(const Lower *L, const Function *fn, int g) {
+    const Function *top = fn;
+    while (top->enclosing && !is_body(top->enclosing)) top = top->enclosing;
+    const Stmt *d = L->decl[g];
+    if (!d || !top->enclosing || L->decl_body[g] != top->enclosing) return 0;
+    if (d->kind == STMT_FUNCTION && d->fn == top) return 1;
+    if (d->kind == STMT_CLASS)
+        for (int i = 0; i < d->nmethods; i++)
+            if (d->methods[i] == top) return 1;
+    return d->line < top->line;   /* a declaration holds no function but its own */
+}
+
 static int surely_defined(Lower *L, int g) {
     GlobalKind k = L->prog->globals[g].kind;
     if (k == GLOBAL_ARGC || k == GLOBAL_ARGV) return 1;
-    return (L->fn->kind == FN_SCRIPT || L->fn->kind == FN_MODULE) && L->defined[g];
+    if (!is_body(L->fn)) return defined_before(L, L->fn, g);
+    return L->defined[g];
 }
 
 static int read_var(Lower *L, VarRef v) {
@@ -845,6 +865,19 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
         add_string(L.ir, p->names[i].text, (int)p->names[i].len, L.names_base + i);
     L.funcs = xcalloc(p->nfunctions + 1, sizeof *L.funcs);
     L.defined = xcalloc(p->nglobals + 1, 1);
+    L.decl = xcalloc(p->nglobals + 1, sizeof *L.decl);
+    L.decl_body = xcalloc(p->nglobals + 1, sizeof *L.decl_body);
+    for (int m = 0; m < p->nmodules; m++) {
+        const Function *body = p->modules[m]->body;
+        for (const Stmt *s = body->body; s; s = s->next) {
+            int decl = s->kind == STMT_VAR || s->kind == STMT_FUNCTION || s->kind == STMT_CLASS ||
+                       s->kind == STMT_IMPORT;
+            if (decl && s->var.kind == VAR_GLOBAL && !L.decl[s->var.index]) {
+                L.decl[s->var.index] = s;
+                L.decl_body[s->var.index] = body;
+            }
+        }
+    }
     for (int i = 0; i < p->nfunctions; i++) {
         const Function *fn = p->functions[i];
         int script = fn->kind == FN_SCRIPT;
@@ -870,6 +903,8 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
     }
     free(L.funcs);
     free(L.defined);
+    free(L.decl);
+    free(L.decl_body);
     free(L.jumps);
     return L.ir;
 }
