@@ -370,9 +370,9 @@ static void forward_globals(IrFunc *f) {
  * In a loop that calls nothing only the loop itself changes globals.  A global it reads
  * (always one surely defined, so that reading it early cannot fail) is then loaded once
  * before the loop into a fresh vreg, which every store of the loop updates as well; the
- * stores stay, so memory is always right.  A loop is the run of blocks from a header to
- * its last back edge in the layout, entered only at the header and from one block before
- * it (where the load goes). */
+ * stores stay, so memory is always right.  A loop is a header with back edges (from blocks
+ * later in the layout) and the blocks that reach them without passing the header; it must
+ * be entered only at the header, from one block (where the load goes). */
 enum { MAX_PROMOTED = 8 };
 
 static int calls_out(IrOp op) {
@@ -389,43 +389,103 @@ static void insert_instr(IrBlock *b, int pos, const IrInstr *in) {
     b->nins++;
 }
 
-/* The globals the loop [h, last] may keep in registers: read only where surely defined. */
-static int promotable_slots(const IrFunc *f, int h, int last, int64_t *slot) {
-    int n = 0;
+/* Predecessor lists of every block, in one array: pred[first[i] .. first[i + 1]). */
+typedef struct Preds { int *first, *pred; } Preds;
+
+static Preds find_preds(const IrFunc *f) {
+    int nb = f->nblocks;
+    Preds p = {calloc((size_t)nb + 1, sizeof *p.first), NULL};
+    int *fill = calloc((size_t)nb + 1, sizeof *fill);
+    for (int i = 0; i < nb; i++) {
+        int ids[3];
+        successors(f, i, ids);
+        for (int s = 0; s < 3; s++)
+            if (ids[s] >= 0) p.first[ids[s] + 1]++;
+    }
+    for (int i = 0; i < nb; i++) p.first[i + 1] += p.first[i];
+    p.pred = malloc(((size_t)p.first[nb] + 1) * sizeof *p.pred);
+    for (int i = 0; i < nb; i++) {
+        int ids[3];
+        successors(f, i, ids);
+        for (int s = 0; s < 3; s++)
+            if (ids[s] >= 0) p.pred[p.first[ids[s]] + fill[ids[s]]++] = i;
+    }
+    free(fill);
+    return p;
+}
+
+/* The loop of header h into body (its blocks, h first, marked in in_body): *n gets their
+ * number; returns 0 when h heads no loop (no back edge, or a block of it is reached from the
+ * function's entry without passing h) or one entered elsewhere than from one block *entry. */
+static int natural_loop(const Preds *p, int h, int *body, int *nbody, uint8_t *in_body,
+                        int *entry) {
+    int n = 0, latch = 0;
+    body[n++] = h;
+    in_body[h] = 1;
+    for (int q = p->first[h]; q < p->first[h + 1]; q++) {
+        int l = p->pred[q];
+        if (l < h || in_body[l]) continue;
+        latch = 1;
+        in_body[l] = 1;
+        body[n++] = l;
+    }
+    for (int k = 1; k < n; k++)   /* walk back from the latches to the header */
+        for (int q = p->first[body[k]]; q < p->first[body[k] + 1]; q++) {
+            int b = p->pred[q];
+            if (!in_body[b]) {
+                in_body[b] = 1;
+                body[n++] = b;
+            }
+        }
+    int ok = latch && !in_body[0];
+    *entry = -1;
+    for (int q = p->first[h]; ok && q < p->first[h + 1]; q++) {
+        int b = p->pred[q];
+        if (in_body[b]) continue;
+        if (*entry >= 0 && *entry != b) ok = 0;
+        *entry = b;
+    }
+    *nbody = n;
+    return ok && *entry >= 0;
+}
+
+/* The globals the loop may keep in registers: read only where surely defined. */
+static int promotable_slots(const IrFunc *f, const int *body, int n, int64_t *slot) {
+    int ns = 0;
     int64_t bad[MAX_PROMOTED * 4];
     int nbad = 0;
-    for (int i = h; i <= last; i++)
-        for (int k = 0; k < f->blocks[i]->nins; k++) {
-            const IrInstr *in = &f->blocks[i]->ins[k];
+    for (int j = 0; j < n; j++)
+        for (int k = 0; k < f->blocks[body[j]]->nins; k++) {
+            const IrInstr *in = &f->blocks[body[j]]->ins[k];
             if (calls_out(in->op)) return 0;
             if (in->op != IR_GLOBAL_GET) continue;
             int seen = 0;
-            for (int j = 0; j < n; j++) seen |= slot[j] == in->imm;
+            for (int i = 0; i < ns; i++) seen |= slot[i] == in->imm;
             if (in->imm2 >= 0) {
-                if (nbad < MAX_PROMOTED * 4) bad[nbad++] = in->imm;
-                else return 0;
-            } else if (!seen && n < MAX_PROMOTED) {
-                slot[n++] = in->imm;
+                if (nbad == MAX_PROMOTED * 4) return 0;
+                bad[nbad++] = in->imm;
+            } else if (!seen && ns < MAX_PROMOTED) {
+                slot[ns++] = in->imm;
             }
         }
     int k = 0;
-    for (int j = 0; j < n; j++) {
+    for (int i = 0; i < ns; i++) {
         int ok = 1;
-        for (int b = 0; b < nbad; b++) ok &= bad[b] != slot[j];
-        if (ok) slot[k++] = slot[j];
+        for (int b = 0; b < nbad; b++) ok &= bad[b] != slot[i];
+        if (ok) slot[k++] = slot[i];
     }
     return k;
 }
 
-static void promote_slot(IrFunc *f, int h, int last, int entry, int64_t slot) {
+static void promote_slot(IrFunc *f, const int *body, int n, int entry, int64_t slot) {
     int g = ir_vreg(f);
     IrBlock *e = f->blocks[entry];
     int at = e->nins && ir_is_terminator(e->ins[e->nins - 1].op) ? e->nins - 1 : e->nins;
     IrInstr load = {.op = IR_GLOBAL_GET, .dst = g, .a = -1, .b = -1, .imm = slot, .imm2 = -1,
                     .line = at < e->nins ? e->ins[at].line : f->line};
     insert_instr(e, at, &load);
-    for (int i = h; i <= last; i++) {
-        IrBlock *b = f->blocks[i];
+    for (int j = 0; j < n; j++) {
+        IrBlock *b = f->blocks[body[j]];
         for (int k = 0; k < b->nins; k++) {
             IrInstr *in = &b->ins[k];
             if (in->op == IR_GLOBAL_GET && in->imm == slot) {
@@ -443,43 +503,22 @@ static void promote_slot(IrFunc *f, int h, int last, int entry, int64_t slot) {
 static void promote_loop_globals(IrFunc *f) {
     int nb = f->nblocks;
     if (nb <= 1) return;
-    /* predecessors, as lists in one array */
-    int *npred = calloc((size_t)nb + 1, sizeof *npred), *first = calloc((size_t)nb + 1, sizeof *first);
-    for (int i = 0; i < nb; i++) {
-        int ids[3];
-        successors(f, i, ids);
-        for (int s = 0; s < 3; s++)
-            if (ids[s] >= 0) npred[ids[s]]++;
-    }
-    for (int i = 0; i < nb; i++) first[i + 1] = first[i] + npred[i];
-    int *pred = malloc(((size_t)first[nb] + 1) * sizeof *pred), *fill = calloc((size_t)nb, sizeof *fill);
-    for (int i = 0; i < nb; i++) {
-        int ids[3];
-        successors(f, i, ids);
-        for (int s = 0; s < 3; s++)
-            if (ids[s] >= 0) pred[first[ids[s]] + fill[ids[s]]++] = i;
-    }
+    Preds p = find_preds(f);
+    int *body = malloc((size_t)nb * sizeof *body);
+    uint8_t *in_body = calloc((size_t)nb, 1);
     for (int h = 1; h < nb; h++) {
-        int last = -1, entry = -1, outside = 0;
-        for (int p = first[h]; p < first[h + 1]; p++) {
-            if (pred[p] >= h) last = pred[p] > last ? pred[p] : last;
-            else if (entry < 0 || entry == pred[p]) entry = pred[p];
-            else outside = 1;
+        int entry, n;
+        if (natural_loop(&p, h, body, &n, in_body, &entry)) {
+            int64_t slot[MAX_PROMOTED];
+            int ns = promotable_slots(f, body, n, slot);
+            for (int j = 0; j < ns; j++) promote_slot(f, body, n, entry, slot[j]);
         }
-        if (last < 0 || entry < 0 || outside) continue;
-        int closed = 1;   /* nothing jumps into the loop but to its header */
-        for (int i = h + 1; i <= last && closed; i++)
-            for (int p = first[i]; p < first[i + 1]; p++)
-                closed &= pred[p] >= h && pred[p] <= last;
-        if (!closed) continue;
-        int64_t slot[MAX_PROMOTED];
-        int n = promotable_slots(f, h, last, slot);
-        for (int j = 0; j < n; j++) promote_slot(f, h, last, entry, slot[j]);
+        for (int j = 0; j < n; j++) in_body[body[j]] = 0;
     }
-    free(npred);
-    free(first);
-    free(pred);
-    free(fill);
+    free(in_body);
+    free(body);
+    free(p.first);
+    free(p.pred);
 }
 
 void ir_optimize(IrFunc *f, int opt_level) {
