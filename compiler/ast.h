@@ -98,6 +98,8 @@ typedef struct Global {
     const char *name;           /* the Sox name; hidden slots have a name starting with '<' */
     GlobalKind kind;
     int name_id;                /* Program.names index of name (undefined-variable errors) */
+    int writes;                 /* declarations and assignments anywhere in the program */
+    Function *fn;               /* the function of its first `fn` declaration, or NULL */
 } Global;
 
 /* ---- Expressions ------------------------------------------------------------- */

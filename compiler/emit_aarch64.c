@@ -402,8 +402,15 @@ static void emit_rtcall(A64 *x, const IrInstr *in) {
 }
 
 static void emit_call(A64 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
     load_vreg(x, "x9", in->a);
+    if (in->sym) {   /* surely a closure of that code (lower.c known_callee) */
+        place_args(x, in->args, in->nargs, 1);
+        ins(x, "mov x0, x9");
+        ins(x, "bl %s", in->sym);
+        store_vreg(x, in->dst, "x0");
+        return;
+    }
+    int slow = cg_new_label(x->c), done = cg_new_label(x->c);
     ins(x, "asr x10, x9, #50");     /* objects have the top 14 bits set */
     ins(x, "cmn x10, #1");
     ins(x, "b.ne .LL%d", slow);

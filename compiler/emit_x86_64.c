@@ -400,10 +400,16 @@ static void emit_rtcall(X86 *x, const IrInstr *in) {
 /* The inline call: a closure of the right arity is called through its code
  * pointer; anything else goes to sox_call with the arguments in the buffer. */
 static void emit_call(X86 *x, const IrInstr *in) {
-    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     /* the callee goes straight to rdi, its place in both calls: the arguments
      * never live in argument registers */
     load_vreg(x, "rdi", in->a);
+    if (in->sym) {
+        place_args(x, in->args, in->nargs, 1);
+        ins(x, "call %s", in->sym);
+        store_vreg(x, in->dst, "rax");
+        return;
+    }
+    int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     object_check(x, "rdi", slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_CLOSURE);
     ins(x, "jne .LL%d", slow);

@@ -30,7 +30,8 @@ typedef enum IrOp {
     IR_LT, IR_LE, IR_GT, IR_GE, IR_EQ, IR_NE, /* dst = bool Value */
     IR_NEG,         /* dst = -a */
     IR_NOT,         /* dst = !a */
-    IR_CALL,        /* dst = a(args): inline closure fast path, else sox_call */
+    IR_CALL,        /* dst = a(args): inline closure fast path, else sox_call; with sym,
+                       a is surely a closure of the code sym with this arity: called directly */
     IR_RTCALL,      /* dst = sym(args): plain call of a runtime entry point */
     IR_JMP,         /* goto target */
     IR_BR,          /* if truthy(a) goto target else target2 */

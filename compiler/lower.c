@@ -242,6 +242,17 @@ static int lower_logical(Lower *L, const Expr *e) {
     return r;
 }
 
+/* The code a call surely reaches: the callee is a global that only its `fn` declaration
+ * ever sets, already made here, and takes this many arguments.  NULL otherwise. */
+static const char *known_callee(Lower *L, const Expr *e) {
+    const Expr *c = e->object;
+    if (c->kind != EXPR_VAR || c->var.kind != VAR_GLOBAL) return NULL;
+    const Global *g = &L->prog->globals[c->var.index];
+    if (g->writes != 1 || !g->fn || g->fn->arity != e->nargs || !surely_defined(L, c->var.index))
+        return NULL;
+    return L->funcs[g->fn->id]->sym;
+}
+
 static int lower_call(Lower *L, const Expr *e) {
     int callee = lower_expr(L, e->object);
     int *vals = xcalloc(e->nargs + 1, sizeof *vals);
@@ -249,6 +260,7 @@ static int lower_call(Lower *L, const Expr *e) {
     set_line(L, e->line);
     int d = ir_vreg(L->f);
     IrInstr *in = ir_emit(L->f, IR_CALL, d, callee, -1);
+    in->sym = known_callee(L, e);
     in->nargs = e->nargs;
     in->args = xcalloc(e->nargs + 1, sizeof *in->args);
     for (int i = 0; i < e->nargs; i++) arg_vreg(in, i, vals[i]);

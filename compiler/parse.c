@@ -210,6 +210,7 @@ static Expr *variable(Parser *p, bool can_assign) {
     e->var = fe_resolve(p, name.start, name.len);
     if (can_assign && match(p, TOK_EQUAL)) {
         e->kind = EXPR_ASSIGN;
+        if (e->var.kind == VAR_GLOBAL) p->fe->prog->globals[e->var.index].writes++;
         e->value = expression(p);
         finish(p, e);
     }
@@ -537,6 +538,7 @@ static Stmt *fn_declaration(Parser *p, bool is_test) {
     }
     fe_mark_initialized(p);
     s->fn = fe_function(p, FN_FUNCTION, name.start, name.len, name.line);
+    if (top && !p->fe->prog->globals[s->var.index].fn) p->fe->prog->globals[s->var.index].fn = s->fn;
     s->fn->enclosing = p->fs->fn;
     s->fn->is_test = is_test;
     function_body(p, s->fn);

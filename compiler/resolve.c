@@ -38,7 +38,7 @@ int fe_global(Frontend *fe, const char *name, size_t len, GlobalKind kind) {
     VEC_GROW(prog->globals, prog->nglobals, fe->cap_globals);
     slot = prog->nglobals++;
     Name n = fe_name(fe, name, len);
-    prog->globals[slot] = (Global){n.text, kind, n.id};
+    prog->globals[slot] = (Global){.name = n.text, .kind = kind, .name_id = n.id};
     strmap_put(&fe->globals, n.text, len, slot);
     return slot;
 }
@@ -115,6 +115,7 @@ VarRef fe_declare(Parser *p, const Token *t) {
     FuncState *fs = p->fs;
     if (is_top_level(p)) {
         int slot = fe_global(p->fe, t->start, t->len, GLOBAL_USER);
+        p->fe->prog->globals[slot].writes++;
         return (VarRef){VAR_GLOBAL, slot, p->fe->prog->globals[slot].name};
     }
     for (int i = fs->nactive - 1; i >= 0; i--) {
