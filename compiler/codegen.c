@@ -154,6 +154,8 @@ static void find_numbers(FuncCtx *c, const int *defs) {
     }
 }
 
+static void find_fp_candidates(FuncCtx *c);
+
 /* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
  * branch that is its only reader) and constants (to skip type checks). */
 static void analyse_vregs(FuncCtx *c) {
@@ -201,6 +203,54 @@ static void analyse_vregs(FuncCtx *c) {
             for (int j = 0; j < in->nargs; j++)
                 if (in->args[j].kind == ARG_VREG && !inline_args) c->unmaterialized[in->args[j].v] = 0;
         }
+    find_fp_candidates(c);
+}
+
+/* Arithmetic or a comparison of two operands known to be numbers: no check, no slow path. */
+static int pure_number_op(const FuncCtx *c, const IrInstr *in) {
+    return in->op >= IR_ADD && in->op <= IR_NE && cg_known_number(c, in, in->a) &&
+           cg_known_number(c, in, in->b);
+}
+
+int cg_may_call(const FuncCtx *c, const IrInstr *in) {
+    switch (in->op) {
+    case IR_CONST: case IR_MOV: case IR_PARAM: case IR_ROOT_GET: case IR_LOAD: case IR_STORE:
+    case IR_UNTAG: case IR_BUF_STORE: case IR_BUF_LOAD: case IR_NOT: case IR_JMP: case IR_BR:
+    case IR_BR_NEG: case IR_BR_IS: case IR_RET:
+    case IR_GLOBAL_GET: case IR_GLOBAL_SET: case IR_GLOBAL_DEF:   /* their call never returns */
+        return 0;
+    case IR_EQ: case IR_NE: return 0;                              /* inline for any type */
+    case IR_NEG: return !cg_known_number(c, in, in->a);
+    default: return !pure_number_op(c, in);
+    }
+}
+
+/* The vregs the emitters may keep in FP registers: numbers whose every definition and read
+ * is a number constant, a move, a load or store of a global (no undefined check on the
+ * load), a return, or arithmetic and comparisons of known numbers. */
+static void find_fp_candidates(FuncCtx *c) {
+    const IrFunc *f = c->f;
+    c->fp_ok = xcalloc(f->nvregs + 1, 1);
+    for (int v = 0; v < f->nvregs; v++) c->fp_ok[v] = c->is_num[v] && !c->unmaterialized[v];
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            int ok_dst = 0, ok_a = 0, ok_b = 0;
+            switch (in->op) {
+            case IR_CONST: ok_dst = 1; break;
+            case IR_MOV: ok_dst = ok_a = 1; break;
+            case IR_GLOBAL_GET: ok_dst = in->imm2 < 0; break;
+            case IR_GLOBAL_SET: case IR_GLOBAL_DEF: case IR_RET: ok_a = 1; break;
+            default:
+                if (pure_number_op(c, in)) ok_dst = in->op <= IR_DIV, ok_a = ok_b = 1;
+                break;
+            }
+            if (in->dst >= 0 && !ok_dst) c->fp_ok[in->dst] = 0;
+            if (in->a >= 0 && !ok_a) c->fp_ok[in->a] = 0;
+            if (in->b >= 0 && !ok_b) c->fp_ok[in->b] = 0;
+            for (int j = 0; j < in->nargs; j++)
+                if (in->args[j].kind == ARG_VREG) c->fp_ok[in->args[j].v] = 0;
+        }
 }
 
 /* The slow paths go after the body; their line marks follow the body's. */
@@ -217,6 +267,8 @@ static void finish_function(FuncCtx *c) {
     free(c->const_val);
     free(c->unmaterialized);
     free(c->targeted);
+    free(c->fp_ok);
+    free(c->fp);
 }
 
 /* Words a call passes on the stack, maximised over the function. */
@@ -381,7 +433,7 @@ static void emit_function(IrProgram *ir, IrFunc *f, void *arg) {
     c->block_base = g->labels;
     g->labels += f->nblocks;
     analyse_vregs(c);
-    regalloc(c, g->td->nregs, g->opt_level);
+    regalloc(c, g->td->nregs, g->td->nfp, g->opt_level);
     c->nout = cg_outgoing_words(f, g->td->nargregs);
     g->td->emit_func(c);
     finish_function(c);

@@ -36,6 +36,11 @@ typedef struct FuncCtx {
     uint8_t *unmaterialized;/* per vreg: a number constant only read as an arithmetic
                                or comparison operand or a call argument, which the
                                emitters inline (it has no register or slot) */
+    uint8_t *fp_ok;         /* per vreg: a number that is only written and read by
+                               instructions the emitters do in FP registers */
+    int8_t *fp;             /* per vreg: the FP register (0..nfp-1) holding it, or -1;
+                               such a vreg is never live across a call (FP registers
+                               are caller-saved) */
     Buf cold;               /* slow paths, appended after the function's body */
     LineMark *cold_lines;
     int ncold, capcold;
@@ -47,6 +52,7 @@ typedef struct TargetDesc {
     const char *header;     /* first lines of the file */
     int nregs;              /* allocatable registers */
     int nargregs;           /* integer argument registers */
+    int nfp;                /* FP registers for number vregs (0: none) */
     void (*emit_func)(FuncCtx *c);
 } TargetDesc;
 
@@ -54,7 +60,9 @@ extern const TargetDesc target_desc_x86_64;
 extern const TargetDesc target_desc_aarch64;
 
 /* regalloc.c */
-void regalloc(FuncCtx *c, int nregs, int opt_level);
+void regalloc(FuncCtx *c, int nregs, int nfp, int opt_level);
+/* Whether the code of `in` may call (a slow path, the runtime, a Sox function). */
+int cg_may_call(const FuncCtx *c, const IrInstr *in);
 
 /* codegen.c helpers for the emitters */
 int cg_new_label(FuncCtx *c);

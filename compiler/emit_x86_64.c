@@ -7,8 +7,9 @@
  *     [rbp-8*(nsave+k+1)] spill slot k
  *     [rsp+8*(nout+i)]   scratch buffer word i (argument arrays for the runtime)
  *     [rsp+8*j]          outgoing stack argument j
- * Allocatable registers: rbx r12 r13 r14 r15 (callee-saved).  Scratch: rax rcx
- * rdx r10 r11, the argument registers and xmm0/xmm1, only inside one instruction. */
+ * Allocatable registers: rbx r12 r13 r14 r15 (callee-saved), and xmm2-xmm15 for numbers
+ * that no call crosses.  Scratch: rax rcx rdx r10 r11, the argument registers and
+ * xmm0/xmm1, only inside one instruction. */
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -18,6 +19,10 @@
 #include "runtime/sox_abi.h"
 
 static const char *const alloc_regs[] = {"rbx", "r12", "r13", "r14", "r15"};
+/* number vregs no call crosses (codegen_target.h FuncCtx.fp); xmm0/xmm1 are scratch */
+static const char *const fp_regs[] = {"xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8",
+                                      "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"};
+#define NFP 14
 static const char *const arg_regs[] = {"rdi", "rsi", "rdx", "rcx", "r8", "r9"};
 #define NALLOC 5
 #define NARGREGS 6
@@ -50,13 +55,23 @@ static const char *opnd(X86 *x, int v) {
     return b;
 }
 
+static const char *fp_of(X86 *x, int v) { return v >= 0 && x->c->fp[v] >= 0 ? fp_regs[x->c->fp[v]] : NULL; }
+
 static void load_vreg(X86 *x, const char *reg, int v) {
+    if (fp_of(x, v)) {
+        ins(x, "movq %s, %s", reg, fp_of(x, v));
+        return;
+    }
     const char *src = opnd(x, v);
     if (strcmp(src, reg)) ins(x, "mov %s, %s", reg, src);
 }
 
 static void store_vreg(X86 *x, int v, const char *reg) {
     if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
+    if (fp_of(x, v)) {
+        ins(x, "movq %s, %s", fp_of(x, v), reg);
+        return;
+    }
     const char *dst = opnd(x, v);
     if (strcmp(dst, reg)) ins(x, "mov %s, %s", dst, reg);
 }
@@ -139,7 +154,7 @@ static const char *slow_entry(IrOp op) {
 
 /* The register holding v for reading: its own, or `scratch` after a load. */
 static const char *src(X86 *x, int v, const char *scratch) {
-    if (x->c->reg[v] >= 0) return alloc_regs[x->c->reg[v]];
+    if (x->c->fp[v] < 0 && x->c->reg[v] >= 0) return alloc_regs[x->c->reg[v]];
     load_vreg(x, scratch, v);
     return scratch;
 }
@@ -258,6 +273,62 @@ static void emit_equality(X86 *x, const IrBlock *b, const IrInstr *in, const IrI
     store_vreg(x, in->dst, "rax");
 }
 
+/* The xmm register holding number operand v: its FP register, else loaded into scratch. */
+static const char *fp_operand(X86 *x, int v, const char *scratch, uint64_t constant, int is_const) {
+    if (fp_of(x, v)) return fp_of(x, v);
+    if (is_const) {
+        mov_imm(x, "rax", constant);
+        ins(x, "movq %s, rax", scratch);
+    } else {
+        ins(x, "movq %s, %s", scratch, src(x, v, "rax"));
+    }
+    return scratch;
+}
+
+/* a op b of two known numbers when one of the three lives in an FP register: no check,
+ * no slow path, no trip through the integer registers. */
+static int emit_fp_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    int arith = in->op <= IR_DIV;
+    if (!cg_known_number(c, in, in->a) || !cg_known_number(c, in, in->b)) return 0;
+    if (!fp_of(x, in->a) && !fp_of(x, in->b) && !(arith && fp_of(x, in->dst))) return 0;
+    uint64_t recip = 0;
+    int by_recip = in->op == IR_DIV && cg_is_number_const(c, in->b) &&
+                   cg_exact_reciprocal(c->const_val[in->b], &recip);
+    const char *XA = fp_operand(x, in->a, "xmm0", c->const_val[in->a], cg_is_number_const(c, in->a));
+    const char *XB = fp_operand(x, in->b, "xmm1", by_recip ? recip : c->const_val[in->b],
+                                cg_is_number_const(c, in->b));
+    if (!arith) {
+        if (in->op == IR_LT || in->op == IR_LE) ins(x, "ucomisd %s, %s", XB, XA);
+        else ins(x, "ucomisd %s, %s", XA, XB);
+        if (br) {
+            fused_jumps(x, in->op, b, br);
+        } else {
+            setcc_al(x, in->op);
+            bool_from_al(x);
+            store_vreg(x, in->dst, "rax");
+        }
+        return 1;
+    }
+    static const char *const fop[] = {"addsd", "subsd", "mulsd", "divsd"};
+    const char *op = by_recip ? "mulsd" : fop[in->op - IR_ADD];
+    const char *D = fp_of(x, in->dst) ? fp_of(x, in->dst) : "xmm0";
+    if (!strcmp(D, XB) && strcmp(D, XA)) {   /* d = a op d: through xmm0 */
+        if (strcmp(XA, "xmm0")) ins(x, "movapd xmm0, %s", XA);
+        ins(x, "%s xmm0, %s", op, XB);
+        ins(x, "movapd %s, xmm0", D);
+    } else {
+        if (strcmp(D, XA)) ins(x, "movapd %s, %s", D, XA);
+        ins(x, "%s %s, %s", op, D, XB);
+    }
+    if (!fp_of(x, in->dst)) {
+        const char *d = c->reg[in->dst] >= 0 ? alloc_regs[c->reg[in->dst]] : "rax";
+        ins(x, "movq %s, xmm0", d);
+        store_vreg(x, in->dst, d);
+    }
+    return 1;
+}
+
 /* a op b with both numbers inline, anything else through the runtime (cold).
  * br: the branch that is the comparison's only reader, fused with it. */
 static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
@@ -268,6 +339,7 @@ static void emit_binary(X86 *x, const IrBlock *b, const IrInstr *in, const IrIns
         emit_equality(x, b, in, br);
         return;
     }
+    if (emit_fp_binary(x, b, in, br)) return;
     int slow = cg_new_label(c), back = cg_new_label(c);
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *A = ka ? NULL : src(x, in->a, "rax");
@@ -624,7 +696,14 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
     switch (in->op) {
     case IR_CONST:
         if (x->c->unmaterialized[in->dst]) break;
-        if (x->c->reg[in->dst] >= 0) {
+        if (fp_of(x, in->dst)) {
+            if (in->imm == 0) {
+                ins(x, "xorpd %s, %s", fp_of(x, in->dst), fp_of(x, in->dst));
+            } else {
+                mov_imm(x, "rax", (uint64_t)in->imm);
+                ins(x, "movq %s, rax", fp_of(x, in->dst));
+            }
+        } else if (x->c->reg[in->dst] >= 0) {
             mov_imm(x, opnd(x, in->dst), (uint64_t)in->imm);
         } else if (in->imm >= INT32_MIN && in->imm <= INT32_MAX) {
             ins(x, "mov %s, %" PRId64, opnd(x, in->dst), in->imm);
@@ -634,8 +713,22 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         }
         break;
     case IR_MOV:
-        if (x->c->reg[in->dst] >= 0) load_vreg(x, opnd(x, in->dst), in->a);
-        else store_vreg(x, in->dst, src(x, in->a, "rax"));
+        if (fp_of(x, in->dst)) {
+            if (!x->c->uses[in->dst]) break;
+            if (fp_of(x, in->a)) {
+                if (strcmp(fp_of(x, in->a), fp_of(x, in->dst)))
+                    ins(x, "movapd %s, %s", fp_of(x, in->dst), fp_of(x, in->a));
+            } else if (x->c->unmaterialized[in->a]) {
+                mov_imm(x, "rax", x->c->const_val[in->a]);
+                ins(x, "movq %s, rax", fp_of(x, in->dst));
+            } else {
+                ins(x, "movq %s, %s", fp_of(x, in->dst), src(x, in->a, "rax"));
+            }
+        } else if (x->c->reg[in->dst] >= 0) {
+            load_vreg(x, opnd(x, in->dst), in->a);
+        } else {
+            store_vreg(x, in->dst, src(x, in->a, "rax"));
+        }
         break;
     case IR_PARAM:
         if (in->imm < NARGREGS) {
@@ -647,6 +740,10 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_ROOT_GET:
     case IR_GLOBAL_GET: {
+        if (fp_of(x, in->dst)) {   /* surely defined: no check */
+            ins(x, "movq %s, QWORD PTR [rip+.Lroots+%d]", fp_of(x, in->dst), 8 * (int)in->imm);
+            break;
+        }
         /* straight into the destination's register when it has one */
         const char *d = x->c->reg[in->dst] >= 0 ? alloc_regs[x->c->reg[in->dst]] : "rax";
         if (in->op == IR_GLOBAL_GET && in->imm2 >= 0) undefined_check(x, in, d);
@@ -658,7 +755,10 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         if (in->imm2 >= 0) undefined_check(x, in, "rax");
         /* fall through */
     case IR_GLOBAL_DEF:
-        ins(x, "mov QWORD PTR [rip+.Lroots+%d], %s", 8 * (int)in->imm, src(x, in->a, "rax"));
+        if (fp_of(x, in->a))
+            ins(x, "movq QWORD PTR [rip+.Lroots+%d], %s", 8 * (int)in->imm, fp_of(x, in->a));
+        else
+            ins(x, "mov QWORD PTR [rip+.Lroots+%d], %s", 8 * (int)in->imm, src(x, in->a, "rax"));
         break;
     case IR_LOAD:
         load_vreg(x, "rax", in->a);
@@ -792,5 +892,6 @@ const TargetDesc target_desc_x86_64 = {
     .header = "\t.intel_syntax noprefix\n",
     .nregs = NALLOC,
     .nargregs = NARGREGS,
+    .nfp = NFP,
     .emit_func = emit_func_x86_64,
 };

@@ -52,7 +52,30 @@ static void note(Interval *iv, int v, int pos) {
     if (pos > iv[v].end) iv[v].end = pos;
 }
 
-static void compute_intervals(const FuncCtx *c, Interval *iv) {
+/* Marks in cross the vregs live across an instruction that may call: those live after it
+ * but its result, walking each block backwards from its live-out set. */
+static void find_call_crossings(const FuncCtx *c, const Word *out, int nw, Word *cross) {
+    const IrFunc *f = c->f;
+    Word *live = xmalloc(((size_t)nw + 1) * sizeof *live);
+    for (int i = 0; i < f->nblocks; i++) {
+        const IrBlock *b = f->blocks[i];
+        memcpy(live, out + (size_t)i * nw, (size_t)nw * sizeof *live);
+        for (int k = b->nins - 1; k >= 0; k--) {
+            const IrInstr *ins = &b->ins[k];
+            if (ins->dst >= 0) live[ins->dst / 64] &= ~((Word)1 << (ins->dst % 64));
+            if (cg_may_call(c, ins))
+                for (int w = 0; w < nw; w++) cross[w] |= live[w];
+            int uses[2 + 256], nu = instr_uses(ins, uses);
+            for (int a = 0; a < ins->nargs && nu < (int)(sizeof uses / sizeof *uses); a++)
+                if (ins->args[a].kind == ARG_VREG) uses[nu++] = (int)ins->args[a].v;
+            for (int j = 0; j < nu; j++)
+                if (!c->unmaterialized[uses[j]]) set_bit(live, uses[j]);
+        }
+    }
+    free(live);
+}
+
+static void compute_intervals(const FuncCtx *c, Interval *iv, Word *cross) {
     const IrFunc *f = c->f;
     int nb = f->nblocks, nw = word_count(f->nvregs);
     Word *use = xcalloc((size_t)nb * nw + 1, sizeof(Word));
@@ -100,6 +123,7 @@ static void compute_intervals(const FuncCtx *c, Interval *iv) {
             }
         }
     }
+    find_call_crossings(c, out, nw, cross);
     for (int i = 0; i < nb; i++) {   /* the sets are sparse: visit their members only */
         const Word *li = in + (size_t)i * nw, *lo = out + (size_t)i * nw;
         for (int w = 0; w < nw; w++) {
@@ -150,20 +174,78 @@ static int by_start(const void *a, const void *b) {
     return x->start != y->start ? x->start - y->start : x->vreg - y->vreg;
 }
 
-void regalloc(FuncCtx *c, int nregs, int opt_level) {
+/* FP registers for the candidates (FuncCtx.fp_ok) that no call crosses, by linear scan;
+ * they leave the competition for the integer registers.  A candidate that finds none
+ * free stays with the others. */
+static void allocate_fp(FuncCtx *c, Interval *iv, const Word *cross, int nfp) {
+    const IrFunc *f = c->f;
+    c->fp = xmalloc((f->nvregs + 1) * sizeof *c->fp);
+    memset(c->fp, -1, (f->nvregs + 1) * sizeof *c->fp);
+    if (nfp <= 0) return;
+    int ncalls = 0, pos = 0, cap = 16;
+    int *calls = xmalloc(cap * sizeof *calls);   /* positions of instructions that may call */
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++, pos += 2)
+            if (cg_may_call(c, &f->blocks[i]->ins[k])) {
+                if (ncalls == cap) calls = xrealloc(calls, (cap *= 2) * sizeof *calls);
+                calls[ncalls++] = pos;
+            }
+    Interval *order = xcalloc(f->nvregs + 1, sizeof *order);
+    int n = 0;
+    for (int v = 0; v < f->nvregs; v++) {
+        if (!c->fp_ok[v] || iv[v].start < 0) continue;
+        if (cross) {   /* from the dataflow: exact */
+            if (!get_bit(cross, v)) order[n++] = iv[v];
+            continue;
+        }
+        int lo = 0, hi = ncalls;   /* the first call at or after the start (one block) */
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (calls[mid] < iv[v].start) lo = mid + 1; else hi = mid;
+        }
+        if (lo < ncalls && calls[lo] <= iv[v].end) continue;
+        order[n++] = iv[v];
+    }
+    qsort(order, n, sizeof *order, by_start);
+    int end_of[32];
+    unsigned busy = 0;
+    for (int i = 0; i < n; i++) {
+        for (int r = 0; r < nfp; r++)
+            if ((busy >> r & 1) && end_of[r] < order[i].start) busy &= ~(1u << r);
+        if (busy == (nfp >= 32 ? ~0u : (1u << nfp) - 1)) continue;
+        int r = __builtin_ctz(~busy);
+        busy |= 1u << r;
+        end_of[r] = order[i].end;
+        c->fp[order[i].vreg] = (int8_t)r;
+        iv[order[i].vreg].start = iv[order[i].vreg].end = -1;   /* not for the integer scan */
+    }
+    free(order);
+    free(calls);
+}
+
+void regalloc(FuncCtx *c, int nregs, int nfp, int opt_level) {
     const IrFunc *f = c->f;
     c->reg = xcalloc(f->nvregs + 1, sizeof *c->reg);
     c->slot = xcalloc(f->nvregs + 1, sizeof *c->slot);
     c->used_regs = 0;
     double bits = (double)f->nblocks * f->nvregs;
+    Interval *iv = xcalloc(f->nvregs + 1, sizeof *iv);
+    for (int v = 0; v < f->nvregs; v++) iv[v] = (Interval){v, -1, -1};
     if (opt_level == 0) {
+        allocate_fp(c, iv, NULL, 0);
+        free(iv);
         all_spilled(c);
         return;
     }
-    Interval *iv = xcalloc(f->nvregs + 1, sizeof *iv);
-    for (int v = 0; v < f->nvregs; v++) iv[v] = (Interval){v, -1, -1};
-    if (bits > 64e6) block_local_intervals(c, iv);
-    else compute_intervals(c, iv);
+    Word *cross = NULL;
+    if (bits > 64e6) {
+        block_local_intervals(c, iv);   /* its intervals lie in one block each */
+    } else {
+        cross = xcalloc((size_t)word_count(f->nvregs) + 1, sizeof *cross);
+        compute_intervals(c, iv, cross);
+    }
+    allocate_fp(c, iv, cross, nfp);
+    free(cross);
     Interval *order = xcalloc(f->nvregs + 1, sizeof *order);
     int n = 0;
     for (int v = 0; v < f->nvregs; v++) {
@@ -207,7 +289,7 @@ void regalloc(FuncCtx *c, int nregs, int opt_level) {
     }
     /* vregs never used still need a home for their (dead) definitions */
     for (int v = 0; v < f->nvregs; v++)
-        if (c->reg[v] < 0 && c->slot[v] < 0) c->slot[v] = c->nslots++;
+        if (c->reg[v] < 0 && c->slot[v] < 0 && c->fp[v] < 0) c->slot[v] = c->nslots++;
     free(iv);
     free(order);
 }
