@@ -8,8 +8,9 @@
  *     [sp+8*(nout+nbuf+k)]    spill slot k
  *     [sp+8*(nout+i)]         scratch buffer word i
  *     [sp+8*j]                outgoing stack argument j
- * Allocatable registers: x19..x28 (callee-saved).  Scratch inside one
- * instruction: x9..x15, x16/x17, the argument registers, d0/d1. */
+ * Allocatable registers: x19..x28 (callee-saved), and d16..d31 for numbers that no
+ * call crosses.  Scratch inside one instruction: x9..x15, x16/x17, the argument
+ * registers, d0/d1. */
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -19,6 +20,10 @@
 #include "runtime/sox_abi.h"
 
 static const char *const alloc_regs[] = {"x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28"};
+/* number vregs no call crosses (codegen_target.h FuncCtx.fp): the caller-saved d16-d31 */
+static const char *const fp_regs[] = {"d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23",
+                                      "d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31"};
+#define NFP 16
 static const char *const arg_regs[] = {"x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"};
 #define NALLOC 10
 #define NARGREGS 8
@@ -76,9 +81,14 @@ static int slot_off(A64 *x, int v) { return x->slot_base + 8 * x->c->slot[v]; }
 static int buf_off(A64 *x, int word) { return 8 * (x->c->nout + word); }
 
 static int in_reg(A64 *x, int v) { return x->c->reg[v] >= 0; }
+static const char *fp_of(A64 *x, int v) { return v >= 0 && x->c->fp[v] >= 0 ? fp_regs[x->c->fp[v]] : NULL; }
 
 /* Register holding v: its own register, or `scratch` after a load. */
 static const char *use(A64 *x, int v, const char *scratch) {
+    if (fp_of(x, v)) {
+        ins(x, "fmov %s, %s", scratch, fp_of(x, v));
+        return scratch;
+    }
     if (in_reg(x, v)) return alloc_regs[x->c->reg[v]];
     ins(x, "ldr %s, %s", scratch, sp_mem(x, slot_off(x, v)));
     return scratch;
@@ -91,7 +101,9 @@ static void load_vreg(A64 *x, const char *reg, int v) {
 
 static void store_vreg(A64 *x, int v, const char *reg) {
     if (v < 0 || !x->c->uses[v]) return;   /* nobody reads it (a call's unused result) */
-    if (in_reg(x, v)) {
+    if (fp_of(x, v)) {
+        ins(x, "fmov %s, %s", fp_of(x, v), reg);
+    } else if (in_reg(x, v)) {
         if (strcmp(alloc_regs[x->c->reg[v]], reg)) ins(x, "mov %s, %s", alloc_regs[x->c->reg[v]], reg);
     } else {
         ins(x, "str %s, %s", reg, sp_mem(x, slot_off(x, v)));
@@ -275,6 +287,52 @@ static void emit_equality(A64 *x, const IrBlock *b, const IrInstr *in, const IrI
     store_vreg(x, in->dst, "x9");
 }
 
+/* The d register holding number operand v: its FP register, else moved into scratch. */
+static const char *fp_operand(A64 *x, int v, const char *scratch, uint64_t constant, int is_const) {
+    if (fp_of(x, v)) return fp_of(x, v);
+    if (is_const) {
+        mov_imm(x, "x9", constant);
+        ins(x, "fmov %s, x9", scratch);
+    } else {
+        ins(x, "fmov %s, %s", scratch, use(x, v, "x9"));
+    }
+    return scratch;
+}
+
+/* a op b of two known numbers when one of the three lives in an FP register: no check,
+ * no slow path, no trip through the integer registers. */
+static int emit_fp_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    FuncCtx *c = x->c;
+    int arith = in->op <= IR_DIV;
+    if (!cg_known_number(c, in, in->a) || !cg_known_number(c, in, in->b)) return 0;
+    if (!fp_of(x, in->a) && !fp_of(x, in->b) && !(arith && fp_of(x, in->dst))) return 0;
+    uint64_t recip = 0;
+    int by_recip = in->op == IR_DIV && cg_is_number_const(c, in->b) &&
+                   cg_exact_reciprocal(c->const_val[in->b], &recip);
+    const char *XA = fp_operand(x, in->a, "d0", c->const_val[in->a], cg_is_number_const(c, in->a));
+    const char *XB = fp_operand(x, in->b, "d1", by_recip ? recip : c->const_val[in->b],
+                                cg_is_number_const(c, in->b));
+    if (!arith) {
+        ins(x, "fcmp %s, %s", XA, XB);
+        if (br) {
+            branch2(x, b, fcmp_cond(in->op), br->target, br->target2);
+        } else {
+            bool_from_cond(x, fcmp_cond(in->op));
+            store_vreg(x, in->dst, "x9");
+        }
+        return 1;
+    }
+    static const char *const fop[] = {"fadd", "fsub", "fmul", "fdiv"};
+    const char *D = fp_of(x, in->dst) ? fp_of(x, in->dst) : "d0";
+    ins(x, "%s %s, %s, %s", by_recip ? "fmul" : fop[in->op - IR_ADD], D, XA, XB);
+    if (!fp_of(x, in->dst)) {
+        const char *d = in_reg(x, in->dst) ? alloc_regs[c->reg[in->dst]] : "x9";
+        ins(x, "fmov %s, d0", d);
+        store_vreg(x, in->dst, d);
+    }
+    return 1;
+}
+
 static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
     if (emit_identity_compare(x, b, in, br)) return;
@@ -283,6 +341,7 @@ static void emit_binary(A64 *x, const IrBlock *b, const IrInstr *in, const IrIns
         emit_equality(x, b, in, br);
         return;
     }
+    if (emit_fp_binary(x, b, in, br)) return;
     int slow = cg_new_label(c), back = cg_new_label(c);
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     const char *a = const_or_use(x, in->a, ka, "x11");
@@ -656,12 +715,32 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
     switch (in->op) {
     case IR_CONST:
         if (x->c->unmaterialized[in->dst]) break;
-        if (in_reg(x, in->dst)) mov_imm(x, alloc_regs[x->c->reg[in->dst]], (uint64_t)in->imm);
+        if (fp_of(x, in->dst)) {
+            if (in->imm == 0) {
+                ins(x, "fmov %s, xzr", fp_of(x, in->dst));
+            } else {
+                mov_imm(x, "x9", (uint64_t)in->imm);
+                ins(x, "fmov %s, x9", fp_of(x, in->dst));
+            }
+        } else if (in_reg(x, in->dst)) mov_imm(x, alloc_regs[x->c->reg[in->dst]], (uint64_t)in->imm);
         else { mov_imm(x, "x9", (uint64_t)in->imm); store_vreg(x, in->dst, "x9"); }
         break;
     case IR_MOV:
-        if (in_reg(x, in->dst)) load_vreg(x, alloc_regs[x->c->reg[in->dst]], in->a);
-        else store_vreg(x, in->dst, use(x, in->a, "x9"));
+        if (fp_of(x, in->dst)) {
+            if (!x->c->uses[in->dst]) break;
+            if (fp_of(x, in->a)) {
+                if (strcmp(fp_of(x, in->a), fp_of(x, in->dst)))
+                    ins(x, "fmov %s, %s", fp_of(x, in->dst), fp_of(x, in->a));
+            } else {
+                const char *r = x->c->unmaterialized[in->a] ? const_or_use(x, in->a, 1, "x9")
+                                                            : use(x, in->a, "x9");
+                ins(x, "fmov %s, %s", fp_of(x, in->dst), r);
+            }
+        } else if (in_reg(x, in->dst)) {
+            load_vreg(x, alloc_regs[x->c->reg[in->dst]], in->a);
+        } else {
+            store_vreg(x, in->dst, use(x, in->a, "x9"));
+        }
         break;
     case IR_PARAM:
         if (in->imm < NARGREGS) {
@@ -673,6 +752,11 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_ROOT_GET:
     case IR_GLOBAL_GET: {
+        if (fp_of(x, in->dst)) {   /* surely defined: no check */
+            root_addr(x, "x16", (int)in->imm);
+            ins(x, "ldr %s, [x16, :lo12:.Lroots+%d]", fp_of(x, in->dst), 8 * (int)in->imm);
+            break;
+        }
         /* straight into the destination's register when it has one */
         const char *d = in_reg(x, in->dst) ? alloc_regs[x->c->reg[in->dst]] : "x9";
         if (in->op == IR_GLOBAL_GET && in->imm2 >= 0) { undefined_check(x, in); d = "x9"; }
@@ -684,7 +768,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         if (in->imm2 >= 0) undefined_check(x, in);
         /* fall through */
     case IR_GLOBAL_DEF: {
-        const char *v = use(x, in->a, "x9");
+        const char *v = fp_of(x, in->a) ? fp_of(x, in->a) : use(x, in->a, "x9");
         root_addr(x, "x16", (int)in->imm);
         ins(x, "str %s, [x16, :lo12:.Lroots+%d]", v, 8 * (int)in->imm);
         break;
@@ -836,5 +920,6 @@ const TargetDesc target_desc_aarch64 = {
     .header = "",
     .nregs = NALLOC,
     .nargregs = NARGREGS,
+    .nfp = NFP,
     .emit_func = emit_func_aarch64,
 };
