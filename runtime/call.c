@@ -30,6 +30,17 @@ static Value call_words(SoxClosure *c, uint64_t n, const Value *w)
     }
 }
 
+/* A method with four or more arguments: the receiver goes in front of them.  Kept apart
+ * so that the common calls above do not pay for the variable-length frame. */
+__attribute__((noinline)) static Value call_method_words(SoxClosure *c, Value receiver,
+                                                         uint64_t argc, const Value *args)
+{
+    Value words[argc + 1];
+    words[0] = receiver;
+    memcpy(words + 1, args, argc * sizeof(Value));
+    return sox_call_code(c->code, SOX_OBJ_VAL(c), argc + 1, words);
+}
+
 Value rt_call_closure(SoxClosure *c, Value receiver, bool has_receiver, uint64_t argc, const Value *args)
 {
     if (RT_UNLIKELY(c->arity != argc))
@@ -42,12 +53,8 @@ Value rt_call_closure(SoxClosure *c, Value receiver, bool has_receiver, uint64_t
     case 1: return ((Code2)c->code)(self, receiver, args[0]);
     case 2: return ((Code3)c->code)(self, receiver, args[0], args[1]);
     case 3: return ((Code4)c->code)(self, receiver, args[0], args[1], args[2]);
-    default: break;
+    default: return call_method_words(c, receiver, argc, args);
     }
-    Value words[argc + 1];
-    words[0] = receiver;
-    memcpy(words + 1, args, argc * sizeof(Value));
-    return sox_call_code(c->code, self, argc + 1, words);
 }
 
 static Value construct(SoxClass *k, uint64_t argc, const Value *args)
