@@ -258,8 +258,43 @@ static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, co
 /* == / != of values of any type, inline: numbers compare by value (0 == -0, NaN != NaN),
  * everything else by identity (strings are interned).  Equal words are equal values unless
  * they are a NaN number; different words only when both are zeros. */
+/* x9 = 1 when the operands of == / != are equal: the branch on it, or the bool. */
+static void equality_result(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    if (br) {
+        ins(x, "cmp x9, #0");
+        branch2(x, b, in->op == IR_EQ ? "ne" : "eq", br->target, br->target2);
+        return;
+    }
+    if (in->op == IR_NE) ins(x, "eor x9, x9, #1");
+    mov_imm(x, "x10", SOX_FALSE);
+    ins(x, "orr x9, x9, x10");
+    store_vreg(x, in->dst, "x9");
+}
+
+/* Equality with a number constant k of a value of unknown type, into x9: a zero equals
+ * exactly the two zeros, a NaN nothing, any other number exactly its own bits. */
+static void equality_with_number(A64 *x, int v, uint64_t k) {
+    const char *V = use(x, v, "x11");
+    if ((k << 1) == 0) {
+        ins(x, "tst %s, #0x7fffffffffffffff", V);
+        ins(x, "cset x9, eq");
+    } else if ((k << 1) > 0xffe0000000000000ull) {
+        ins(x, "mov x9, xzr");
+    } else {
+        mov_imm(x, "x12", k);
+        ins(x, "cmp %s, x12", V);
+        ins(x, "cset x9, eq");
+    }
+}
+
 static void emit_equality(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
+    int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
+    if (ka != kb) {
+        equality_with_number(x, ka ? in->b : in->a, c->const_val[ka ? in->a : in->b]);
+        equality_result(x, b, in, br);
+        return;
+    }
     int differ = cg_new_label(c), done = cg_new_label(c);
     const char *a = const_or_use(x, in->a, c->is_const[in->a], "x11");
     const char *bb = const_or_use(x, in->b, c->is_const[in->b], "x12");
@@ -276,15 +311,7 @@ static void emit_equality(A64 *x, const IrBlock *b, const IrInstr *in, const IrI
     ins(x, "tst x15, #0x7fffffffffffffff");
     ins(x, "cset x9, eq");
     cg_label(c, x->o, done);
-    if (br) {
-        ins(x, "cmp x9, #0");
-        branch2(x, b, in->op == IR_EQ ? "ne" : "eq", br->target, br->target2);
-        return;
-    }
-    if (in->op == IR_NE) ins(x, "eor x9, x9, #1");
-    mov_imm(x, "x10", SOX_FALSE);
-    ins(x, "orr x9, x9, x10");
-    store_vreg(x, in->dst, "x9");
+    equality_result(x, b, in, br);
 }
 
 /* The d register holding number operand v: its FP register, else moved into scratch. */

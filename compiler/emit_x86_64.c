@@ -237,8 +237,46 @@ static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, co
 /* == / != of values of any type, inline: numbers compare by value (0 == -0, NaN != NaN),
  * everything else by identity (strings are interned).  Equal words are equal values unless
  * they are a NaN number; different words only when both are zeros. */
+/* al = 1 when the operands of == / != are equal: the branch on it, or the bool. */
+static void equality_result(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    if (br) {
+        const IrBlock *t = br->target, *f = br->target2;
+        if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
+        ins(x, "test al, al");
+        if (next_is(b, t)) ins(x, "je %s", block_label(x, f));
+        else { ins(x, "jne %s", block_label(x, t)); if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f)); }
+        return;
+    }
+    if (in->op == IR_NE) ins(x, "xor al, 1");
+    bool_from_al(x);
+    store_vreg(x, in->dst, "rax");
+}
+
+/* Equality with a number constant k of a value of unknown type, into al: a zero equals
+ * exactly the two zeros, a NaN nothing, any other number exactly its own bits. */
+static void equality_with_number(X86 *x, int v, uint64_t k) {
+    const char *V = src(x, v, "rdi");
+    if ((k << 1) == 0) {
+        ins(x, "lea rdx, [%s+%s]", V, V);
+        ins(x, "test rdx, rdx");
+        ins(x, "sete al");
+    } else if ((k << 1) > 0xffe0000000000000ull) {
+        ins(x, "xor eax, eax");
+    } else {
+        mov_imm(x, "rsi", k);
+        ins(x, "cmp %s, rsi", V);
+        ins(x, "sete al");
+    }
+}
+
 static void emit_equality(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
+    int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
+    if (ka != kb) {
+        equality_with_number(x, ka ? in->b : in->a, c->const_val[ka ? in->a : in->b]);
+        equality_result(x, b, in, br);
+        return;
+    }
     int differ = cg_new_label(c), done = cg_new_label(c);
     const char *A = "rdi", *B = "rsi";   /* not rax: the answer is built in al */
     if (c->is_const[in->a]) mov_imm(x, A, c->const_val[in->a]); else A = src(x, in->a, A);
@@ -260,17 +298,7 @@ static void emit_equality(X86 *x, const IrBlock *b, const IrInstr *in, const IrI
     ins(x, "add rdx, rdx");
     ins(x, "sete al");
     cg_label(c, x->o, done);
-    if (br) {
-        const IrBlock *t = br->target, *f = br->target2;
-        if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
-        ins(x, "test al, al");
-        if (next_is(b, t)) ins(x, "je %s", block_label(x, f));
-        else { ins(x, "jne %s", block_label(x, t)); if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f)); }
-        return;
-    }
-    if (in->op == IR_NE) ins(x, "xor al, 1");
-    bool_from_al(x);
-    store_vreg(x, in->dst, "rax");
+    equality_result(x, b, in, br);
 }
 
 /* The xmm register holding number operand v: its FP register, else loaded into scratch. */
