@@ -100,6 +100,7 @@ typedef struct Global {
     int name_id;                /* Program.names index of name (undefined-variable errors) */
     int writes;                 /* declarations and assignments anywhere in the program */
     Function *fn;               /* the function of its first `fn` declaration, or NULL */
+    Stmt *class_decl;           /* its first `class` declaration, or NULL */
 } Global;
 
 /* ---- Expressions ------------------------------------------------------------- */

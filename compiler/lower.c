@@ -253,11 +253,49 @@ static const char *known_callee(Lower *L, const Expr *e) {
     return L->funcs[g->fn->id]->sym;
 }
 
+/* The class a call surely constructs: a global that only its class declaration sets,
+ * made here, whose init (its own, the last one declared, or none in a class without a
+ * superclass) takes this many arguments; *init gets that init or NULL.  NULL otherwise. */
+static const Stmt *known_class(Lower *L, const Expr *e, const Function **init) {
+    const Expr *c = e->object;
+    if (c->kind != EXPR_VAR || c->var.kind != VAR_GLOBAL) return NULL;
+    const Global *g = &L->prog->globals[c->var.index];
+    const Stmt *s = g->class_decl;
+    if (g->writes != 1 || !s || !surely_defined(L, c->var.index)) return NULL;
+    *init = NULL;
+    for (int i = 0; i < s->nmethods; i++)
+        if (s->methods[i]->kind == FN_INIT) *init = s->methods[i];
+    if (!*init && s->superclass) return NULL;   /* whatever the superclass brings */
+    if ((*init ? (*init)->arity : 0) != e->nargs) return NULL;
+    return s;
+}
+
+/* C(args) of a known class: the instance, then its init called directly. */
+static int lower_construct(Lower *L, int klass, const Function *init, const int *vals, int n) {
+    int instance = rtcall1(L, "sox_instance_new", klass);
+    if (!init) return instance;
+    int code = load(L, klass, SOX_CLASS_INIT);
+    IrInstr *in = ir_emit(L->f, IR_CALL, ir_vreg(L->f), code, -1);
+    in->sym = L->funcs[init->id]->sym;
+    in->nargs = n + 1;
+    in->args = xcalloc(n + 2, sizeof *in->args);
+    arg_vreg(in, 0, instance);
+    for (int i = 0; i < n; i++) arg_vreg(in, i + 1, vals[i]);
+    ir_buf_words(L->f, n + 1);
+    return instance;
+}
+
 static int lower_call(Lower *L, const Expr *e) {
     int callee = lower_expr(L, e->object);
     int *vals = xcalloc(e->nargs + 1, sizeof *vals);
     for (int i = 0; i < e->nargs; i++) vals[i] = lower_expr(L, e->args[i]);
     set_line(L, e->line);
+    const Function *init;
+    if (known_class(L, e, &init)) {
+        int instance = lower_construct(L, callee, init, vals, e->nargs);
+        free(vals);
+        return instance;
+    }
     int d = ir_vreg(L->f);
     IrInstr *in = ir_emit(L->f, IR_CALL, d, callee, -1);
     in->sym = known_callee(L, e);

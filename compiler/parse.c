@@ -590,6 +590,8 @@ static Stmt *class_declaration(Parser *p) {
     Stmt *s = new_stmt(p, STMT_CLASS, &kw);
     s->name = token_name(p, &name);
     s->var = fe_declare(p, &name);
+    if (s->var.kind == VAR_GLOBAL && !p->fe->prog->globals[s->var.index].class_decl)
+        p->fe->prog->globals[s->var.index].class_decl = s;
     fe_mark_initialized(p);
     ClassState cls = {.enclosing = p->cls};
     p->cls = &cls;

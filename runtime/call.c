@@ -57,6 +57,11 @@ Value rt_call_closure(SoxClosure *c, Value receiver, bool has_receiver, uint64_t
     }
 }
 
+Value sox_instance_new(Value klass)
+{
+    return rt_instance_new(AS_CLASS(klass));
+}
+
 static Value construct(SoxClass *k, uint64_t argc, const Value *args)
 {
     Value instance = rt_instance_new(k);

@@ -129,6 +129,7 @@ _Static_assert(offsetof(RtEntry, key) == SOX_ENTRY_KEY, "sox_abi.h");
 _Static_assert(offsetof(RtEntry, value) == SOX_ENTRY_VALUE, "sox_abi.h");
 _Static_assert(offsetof(SoxInstance, klass) == SOX_INSTANCE_CLASS, "sox_abi.h");
 _Static_assert(offsetof(SoxClass, id) == SOX_CLASS_ID, "sox_abi.h");
+_Static_assert(offsetof(SoxClass, init) == SOX_CLASS_INIT, "sox_abi.h");
 
 typedef struct SoxBound {
     SoxObj obj;

@@ -138,6 +138,12 @@ typedef struct SoxCache { uint64_t word[4]; } SoxCache;
 #define SOX_INSTANCE_CLASS        16    /* SoxClass * */
 #define SOX_CLASS_ID              48    /* uint64_t */
 
+/* ---- Construction of a known class ------------------------------------------------
+ * `C(args)` of a class the compiler knows (declared once, with its own init or none):
+ * sox_instance_new(C), then C's init closure (the Value at SOX_CLASS_INIT in the
+ * class) called directly as init(closure, instance, args...). */
+#define SOX_CLASS_INIT            56    /* Value: the init closure, or SOX_NIL */
+
 /* ---- Line table (error traces, SOX_LANGUAGE.md §12.2) ------------------------
  * For each compiled function the compiler emits one SoxFuncDebug; `lines` maps code
  * offsets (from `start`) to Sox source lines: entry k covers [offset_k, offset_k+1).
@@ -224,6 +230,7 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache);
 Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache);    /* returns v */
 Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, SoxCache *cache);
 Value sox_class_new(Value name);
+Value sox_instance_new(Value klass);   /* a new instance of a class, nothing called */
 void  sox_class_inherit(Value klass, Value superclass);      /* "Superclass must be a class." */
 void  sox_class_add_method(Value klass, Value name, Value closure);
 Value sox_super_get(Value superclass, Value name, Value receiver);          /* bound method */
