@@ -41,9 +41,10 @@ typedef enum IrOp {
     IR_INDEX_GET,   /* dst = a[b]: inline for arrays, else sox_index_get */
     IR_INDEX_SET,   /* dst = a[b] = args[0]: inline for arrays, else sox_index_set */
     IR_PROP_GET,    /* dst = a.(name b), cache site imm: a field the cache slot proves
-                       is read inline, else sox_get_property */
+                       is read inline, else sox_get_property; imm2 = the name's root + 1
+                       when no method has that name (0 otherwise) */
     IR_PROP_SET,    /* dst = a.(name b) = args[0], cache site imm: updated in place when
-                       the runtime would, else sox_set_property */
+                       the runtime would, else sox_set_property; imm2 = name's root + 1 */
     IR_INVOKE,      /* dst = a.(name b)(args), cache site imm: the cached method called
                        directly when the cache proves it, else sox_invoke */
     IR_TABLE_CALL,  /* for each {chars, len, root offset} of table sym (ended by a NULL):

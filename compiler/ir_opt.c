@@ -366,6 +366,88 @@ static void forward_globals(IrFunc *f) {
     free(started);
 }
 
+/* ---- Forwarding of field values ----
+ * A second read of the same field of the same object (`if this.left == nil ...
+ * this.left.check()`, a read after `this.count = ...`) takes the value already in a
+ * register, until something may change fields: a call (user code), a store into a table
+ * by index, a raw store, or a store of the same name into any object (it may be this one).
+ * Only names no method has take part (lower.c): a method comes back as a new bound method.
+ * The facts flow into a block from its only predecessor. */
+enum { MAX_FIELD_FACTS = 8 };
+
+typedef struct FieldFacts {
+    int n;
+    int obj[MAX_FIELD_FACTS];
+    int64_t name[MAX_FIELD_FACTS];
+    int vreg[MAX_FIELD_FACTS];
+} FieldFacts;
+
+static void fields_forget(FieldFacts *g, int v, int64_t name) {   /* v or name: -1 = none */
+    int k = 0;
+    for (int i = 0; i < g->n; i++) {
+        if (g->obj[i] == v || g->vreg[i] == v || g->name[i] == name) continue;
+        g->obj[k] = g->obj[i];
+        g->name[k] = g->name[i];
+        g->vreg[k++] = g->vreg[i];
+    }
+    g->n = k;
+}
+
+static void fields_note(FieldFacts *g, int obj, int64_t name, int v) {
+    if (g->n == MAX_FIELD_FACTS) fields_forget(g, g->obj[0], -1);
+    g->obj[g->n] = obj;
+    g->name[g->n] = name;
+    g->vreg[g->n++] = v;
+}
+
+static void forward_fields_block(IrBlock *b, FieldFacts *g) {
+    for (int k = 0; k < b->nins; k++) {
+        IrInstr *in = &b->ins[k];
+        switch (in->op) {
+        case IR_PROP_GET: {
+            int found = -1;
+            for (int i = 0; in->imm2 && i < g->n; i++)
+                if (g->obj[i] == in->a && g->name[i] == in->imm2) found = g->vreg[i];
+            fields_forget(g, in->dst, -1);
+            if (found >= 0 && found != in->dst) {
+                in->op = IR_MOV;
+                in->a = found;
+                in->b = -1;
+                in->imm = in->imm2 = 0;
+            } else if (in->imm2 && in->a != in->dst) {
+                fields_note(g, in->a, in->imm2, in->dst);
+            }
+            break;
+        }
+        case IR_PROP_SET:
+            fields_forget(g, in->dst, in->imm2);
+            if (in->a != in->dst && in->args[0].v != in->dst)
+                fields_note(g, in->a, in->imm2, (int)in->args[0].v);
+            break;
+        case IR_CALL: case IR_RTCALL: case IR_TABLE_CALL: case IR_INVOKE: case IR_INDEX_SET:
+        case IR_STORE:
+            g->n = 0;
+            break;
+        default:
+            if (in->dst >= 0) fields_forget(g, in->dst, -1);
+            break;
+        }
+    }
+}
+
+static void forward_fields(IrFunc *f) {
+    if (f->nblocks <= 0) return;
+    int *pred = malloc((size_t)f->nblocks * sizeof *pred);
+    FieldFacts *out = calloc((size_t)f->nblocks, sizeof *out);
+    single_preds(f, pred);
+    for (int i = 0; i < f->nblocks; i++) {
+        if (pred[i] >= 0 && pred[i] < i) out[i] = out[pred[i]];
+        forward_fields_block(f->blocks[i], &out[i]);
+    }
+    free(out);
+    free(pred);
+}
+
 /* ---- Globals kept in registers through loops ----
  * In a loop that calls nothing only the loop itself changes globals.  A global it reads
  * (always one surely defined, so that reading it early cannot fail) is then loaded once
@@ -531,6 +613,7 @@ void ir_optimize(IrFunc *f, int opt_level) {
     }
     promote_loop_globals(f);
     forward_globals(f);
+    forward_fields(f);
     int *uses = malloc((f->nvregs + 1) * sizeof *uses);
     for (;;) {
         for (int v = 0; v <= f->nvregs; v++) uses[v] = 0;

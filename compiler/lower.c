@@ -35,6 +35,7 @@ typedef struct Lower {
     int closure;            /* vreg: the running closure */
     int defers;             /* vreg: the defer list, -1 if none */
     uint8_t *defined;       /* per global: surely defined here (no undefined check) */
+    uint8_t *method_name;   /* per Program.names id: some class has a method of that name */
     const Stmt **decl;      /* per global: its first declaration at a module's top level */
     const Function **decl_body;   /* ... and that module's body */
     int depth;              /* statement nesting in the current function */
@@ -358,6 +359,10 @@ static int lower_property(Lower *L, const Expr *e) {
     int d = ir_vreg(L->f);
     IrInstr *in = ir_emit(L->f, e->kind == EXPR_GET ? IR_PROP_GET : IR_PROP_SET, d, obj, name);
     in->imm = new_cache(L);
+    /* a read of a name no method has can only give a field (or a table entry): the same
+     * value again until something may change it (ir_opt.c); a method would come back as
+     * a new bound method each time */
+    if (e->kind == EXPR_SET || !L->method_name[e->name.id]) in->imm2 = name_root(L, e->name) + 1;
     if (e->kind == EXPR_SET) {
         in->nargs = 1;
         in->args = xcalloc(1, sizeof *in->args);
@@ -915,6 +920,13 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
         add_string(L.ir, p->names[i].text, (int)p->names[i].len, L.names_base + i);
     L.funcs = xcalloc(p->nfunctions + 1, sizeof *L.funcs);
     L.defined = xcalloc(p->nglobals + 1, 1);
+    L.method_name = xcalloc(p->nnames + 1, 1);
+    for (int i = 0; i < p->nfunctions; i++) {
+        const Function *fn = p->functions[i];
+        if (fn->kind != FN_METHOD && fn->kind != FN_INIT) continue;
+        for (int k = 0; k < p->nnames; k++)
+            if (!strcmp(p->names[k].text, fn->name)) { L.method_name[k] = 1; break; }
+    }
     L.decl = xcalloc(p->nglobals + 1, sizeof *L.decl);
     L.decl_body = xcalloc(p->nglobals + 1, sizeof *L.decl_body);
     for (int m = 0; m < p->nmodules; m++) {
@@ -954,6 +966,7 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
     free(L.funcs);
     free(L.defined);
     free(L.decl);
+    free(L.method_name);
     free(L.decl_body);
     free(L.jumps);
     return L.ir;
