@@ -127,6 +127,18 @@ static void untag(A64 *x, const char *dst, const char *src) {
     ins(x, "and %s, %s, #0xffffffffffff", dst, src);
 }
 
+/* Branches to `slow` unless reg holds an object of the given type, else leaves its
+ * pointer in x10 (objects have the top 14 bits set); clobbers x14. */
+static void object_of_type(A64 *x, const char *reg, int type, int slow) {
+    ins(x, "asr x10, %s, #50", reg);
+    ins(x, "cmn x10, #1");
+    ins(x, "b.ne .LL%d", slow);
+    untag(x, "x10", reg);
+    ins(x, "ldrb w14, [x10]");
+    ins(x, "cmp w14, #%d", type);
+    ins(x, "b.ne .LL%d", slow);
+}
+
 /* Branches to `slow` unless reg holds a number (some QNAN bit clear). */
 static void check_number(A64 *x, const char *reg, int slow) {
     ins(x, "mvn x15, %s", reg);
@@ -497,13 +509,7 @@ static void emit_call(A64 *x, const IrInstr *in) {
         return;
     }
     int slow = cg_new_label(x->c), done = cg_new_label(x->c);
-    ins(x, "asr x10, x9, #50");     /* objects have the top 14 bits set */
-    ins(x, "cmn x10, #1");
-    ins(x, "b.ne .LL%d", slow);
-    untag(x, "x10", "x9");
-    ins(x, "ldrb w11, [x10]");
-    ins(x, "cmp w11, #%d", SOX_OBJ_CLOSURE);
-    ins(x, "b.ne .LL%d", slow);
+    object_of_type(x, "x9", SOX_OBJ_CLOSURE, slow);
     ins(x, "ldr w11, [x10, #24]");
     ins(x, "cmp w11, #%d", in->nargs);
     ins(x, "b.ne .LL%d", slow);
@@ -536,13 +542,7 @@ static void emit_index(A64 *x, const IrInstr *in) {
     const char *a = use(x, in->a, "x11");
     const char *i = use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
-    ins(x, "asr x10, %s, #50", a);
-    ins(x, "cmn x10, #1");
-    ins(x, "b.ne .LL%d", slow);
-    untag(x, "x10", a);
-    ins(x, "ldrb w14, [x10]");
-    ins(x, "cmp w14, #%d", SOX_OBJ_ARRAY);
-    ins(x, "b.ne .LL%d", slow);
+    object_of_type(x, a, SOX_OBJ_ARRAY, slow);
     if (!cg_is_number_const(x->c, in->b)) check_number(x, i, slow);
     ins(x, "fmov d0, %s", i);
     ins(x, "fcmp d0, d0");
@@ -582,13 +582,7 @@ static void emit_property(A64 *x, const IrInstr *in) {
     const char *a = use(x, in->a, "x11");
     const char *n = use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
-    ins(x, "asr x10, %s, #50", a);
-    ins(x, "cmn x10, #1");
-    ins(x, "b.ne .LL%d", slow);
-    untag(x, "x10", a);
-    ins(x, "ldrb w14, [x10]");
-    ins(x, "cmp w14, #%d", SOX_OBJ_INSTANCE);
-    ins(x, "b.ne .LL%d", slow);
+    object_of_type(x, a, SOX_OBJ_INSTANCE, slow);
     ins(x, "adrp x16, .Lcache+%d", cache + 8 * SOX_CACHE_SLOT);
     ins(x, "ldr x14, [x16, :lo12:.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
     ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_FIELDS_CAP);
@@ -638,13 +632,7 @@ static void emit_invoke(A64 *x, const IrInstr *in) {
     int cache = 32 * (int)in->imm;
     const char *r = use(x, in->a, "x11");
     const char *n = use(x, in->b, "x12");
-    ins(x, "asr x10, %s, #50", r);
-    ins(x, "cmn x10, #1");
-    ins(x, "b.ne .LL%d", slow);
-    untag(x, "x10", r);
-    ins(x, "ldrb w14, [x10]");
-    ins(x, "cmp w14, #%d", SOX_OBJ_INSTANCE);
-    ins(x, "b.ne .LL%d", slow);
+    object_of_type(x, r, SOX_OBJ_INSTANCE, slow);
     untag(x, "x13", n);
     ins(x, "ldrh w14, [x13, #%d]", (int)offsetof(SoxObj, flags));
     ins(x, "tst w14, #%u", SOX_STR_FIELD_NAME);

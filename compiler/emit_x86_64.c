@@ -570,6 +570,19 @@ static void emit_index(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* Jumps to `slow` unless A holds an instance, else leaves its pointer in r11 and the
+ * name N's SoxString pointer in r10 (the object check keeps 2^50 in r10: adding it
+ * untags the name too). */
+static void instance_and_name(X86 *x, const char *A, const char *N, int slow) {
+    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "mov r11, r10");
+    ins(x, "add r11, %s", A);
+    ins(x, "jnc .LL%d", slow);
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "add r10, %s", N);
+}
+
 /* a.name / a.name = v: an instance whose field sits in the slot the site's cache
  * remembers is read or updated inline (the test of sox_abi.h "Inline field
  * access"); anything else, every error included, goes to the runtime, which also
@@ -582,14 +595,7 @@ static void emit_property(X86 *x, const IrInstr *in) {
     const char *A = src(x, in->a, "rax");
     const char *N = src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
-    /* object_check with 2^50 kept in r10: adding it untags the name too */
-    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
-    ins(x, "mov r11, r10");
-    ins(x, "add r11, %s", A);
-    ins(x, "jnc .LL%d", slow);
-    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
-    ins(x, "jne .LL%d", slow);
-    ins(x, "add r10, %s", N);
+    instance_and_name(x, A, N, slow);
     ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
     ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
     ins(x, "jae .LL%d", slow);
@@ -633,14 +639,7 @@ static void emit_invoke(X86 *x, const IrInstr *in) {
     int cache = 32 * (int)in->imm;
     const char *R = src(x, in->a, "rax");
     const char *N = src(x, in->b, "rcx");
-    /* object_check with 2^50 kept in r10: adding it untags the name too */
-    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
-    ins(x, "mov r11, r10");
-    ins(x, "add r11, %s", R);
-    ins(x, "jnc .LL%d", slow);
-    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
-    ins(x, "jne .LL%d", slow);
-    ins(x, "add r10, %s", N);
+    instance_and_name(x, R, N, slow);
     ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
     ins(x, "jne .LL%d", slow);
     ins(x, "cmp r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
