@@ -243,14 +243,20 @@ static int lower_logical(Lower *L, const Expr *e) {
     return r;
 }
 
-/* The code a call surely reaches: the callee is a global that only its `fn` declaration
- * ever sets, already made here, and takes this many arguments.  NULL otherwise. */
-static const char *known_callee(Lower *L, const Expr *e) {
+/* The global a call's callee reads when its one declaration is all that ever sets it and
+ * it is surely made here: its value is what that declaration made.  NULL otherwise. */
+static const Global *constant_callee(Lower *L, const Expr *e) {
     const Expr *c = e->object;
     if (c->kind != EXPR_VAR || c->var.kind != VAR_GLOBAL) return NULL;
     const Global *g = &L->prog->globals[c->var.index];
-    if (g->writes != 1 || !g->fn || g->fn->arity != e->nargs || !surely_defined(L, c->var.index))
-        return NULL;
+    return g->writes == 1 && surely_defined(L, c->var.index) ? g : NULL;
+}
+
+/* The code a call surely reaches: a function's, declared by `fn`, taking this many
+ * arguments.  NULL otherwise. */
+static const char *known_callee(Lower *L, const Expr *e) {
+    const Global *g = constant_callee(L, e);
+    if (!g || !g->fn || g->fn->arity != e->nargs) return NULL;
     return L->funcs[g->fn->id]->sym;
 }
 
@@ -258,11 +264,9 @@ static const char *known_callee(Lower *L, const Expr *e) {
  * made here, whose init (its own, the last one declared, or none in a class without a
  * superclass) takes this many arguments; *init gets that init or NULL.  NULL otherwise. */
 static const Stmt *known_class(Lower *L, const Expr *e, const Function **init) {
-    const Expr *c = e->object;
-    if (c->kind != EXPR_VAR || c->var.kind != VAR_GLOBAL) return NULL;
-    const Global *g = &L->prog->globals[c->var.index];
-    const Stmt *s = g->class_decl;
-    if (g->writes != 1 || !s || !surely_defined(L, c->var.index)) return NULL;
+    const Global *g = constant_callee(L, e);
+    const Stmt *s = g ? g->class_decl : NULL;
+    if (!s) return NULL;
     *init = NULL;
     for (int i = 0; i < s->nmethods; i++)
         if (s->methods[i]->kind == FN_INIT) *init = s->methods[i];
@@ -908,6 +912,25 @@ static void lower_test_entry(Lower *L, IrFunc *toplevel) {
     ir_emit(f, IR_RET, -1, status, -1);
 }
 
+static int by_text(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Per Program.names id: whether some class has a method of that name. */
+static uint8_t *method_names(const Program *p) {
+    uint8_t *is_method = xcalloc(p->nnames + 1, 1);
+    const char **names = xmalloc((p->nfunctions + 1) * sizeof *names);
+    int n = 0;
+    for (int i = 0; i < p->nfunctions; i++)
+        if (p->functions[i]->kind == FN_METHOD || p->functions[i]->kind == FN_INIT)
+            names[n++] = p->functions[i]->name;
+    qsort(names, n, sizeof *names, by_text);
+    for (int k = 0; n && k < p->nnames; k++)
+        is_method[k] = bsearch(&p->names[k].text, names, n, sizeof *names, by_text) != NULL;
+    free(names);
+    return is_method;
+}
+
 IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *ctx) {
     Lower L = {0};
     L.prog = p;
@@ -920,13 +943,7 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
         add_string(L.ir, p->names[i].text, (int)p->names[i].len, L.names_base + i);
     L.funcs = xcalloc(p->nfunctions + 1, sizeof *L.funcs);
     L.defined = xcalloc(p->nglobals + 1, 1);
-    L.method_name = xcalloc(p->nnames + 1, 1);
-    for (int i = 0; i < p->nfunctions; i++) {
-        const Function *fn = p->functions[i];
-        if (fn->kind != FN_METHOD && fn->kind != FN_INIT) continue;
-        for (int k = 0; k < p->nnames; k++)
-            if (!strcmp(p->names[k].text, fn->name)) { L.method_name[k] = 1; break; }
-    }
+    L.method_name = method_names(p);
     L.decl = xcalloc(p->nglobals + 1, sizeof *L.decl);
     L.decl_body = xcalloc(p->nglobals + 1, sizeof *L.decl_body);
     for (int m = 0; m < p->nmodules; m++) {
