@@ -184,7 +184,7 @@ static void allocate_fp(FuncCtx *c, Interval *iv, const Word *cross, int nfp) {
     if (nfp <= 0) return;
     int ncalls = 0, pos = 0, cap = 16;
     int *calls = xmalloc(cap * sizeof *calls);   /* positions of instructions that may call */
-    for (int i = 0; i < f->nblocks; i++)
+    for (int i = 0; !cross && i < f->nblocks; i++)   /* (only without the dataflow's answer) */
         for (int k = 0; k < f->blocks[i]->nins; k++, pos += 2)
             if (cg_may_call(c, &f->blocks[i]->ins[k])) {
                 if (ncalls == cap) calls = xrealloc(calls, (cap *= 2) * sizeof *calls);
