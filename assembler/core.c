@@ -151,9 +151,9 @@ void asm_forget_encodings(Assembler *a) {
     a->encodings = NULL;
 }
 
-/* "mnemonic\tops" into key; returns its length, or 0 when it is too long to keep. */
-static size_t encoding_key(const char *mnemonic, const char *args, char *key) {
-    size_t m = strlen(mnemonic), n = strlen(args);
+/* "mnemonic\tops" (m and n bytes) into key; returns its length, or 0 when it is too long
+ * to keep. */
+static size_t encoding_key(const char *mnemonic, size_t m, const char *args, size_t n, char *key) {
     if (m + 1 + n > ENCODING_TEXT) return 0;
     memcpy(key, mnemonic, m);
     key[m] = '\t';
@@ -177,11 +177,13 @@ static uint32_t text_hash(const char *s, size_t n) {
     return (uint32_t)(h ^ (h >> 29));
 }
 
-static void encode_instruction(Assembler *a, const char *mnemonic, const char *args, SrcLoc loc) {
+static void encode_instruction(Assembler *a, const char *mnemonic, size_t mlen, const char *args,
+                               size_t alen, SrcLoc loc) {
     if (!a->encodings) a->encodings = xcalloc(1, sizeof *a->encodings);
     EncodingCache *cache = a->encodings;
     char key[ENCODING_TEXT];
-    size_t len = cache->given_up || a->cur->type == SHT_NOBITS ? 0 : encoding_key(mnemonic, args, key);
+    size_t len = cache->given_up || a->cur->type == SHT_NOBITS
+        ? 0 : encoding_key(mnemonic, mlen, args, alen, key);
     if (!len) {
         a->target->encode(a, mnemonic, args, loc);
         return;
@@ -350,7 +352,7 @@ static void handle_statement(Assembler *a, char *s, SrcLoc loc) {
         asm_mapping_state(a, MAP_INSN);
         uint32_t unit = (uint32_t)a->target->code_alignment_unit;
         if (unit > a->cur->align) a->cur->align = unit;
-        encode_instruction(a, mnemonic, args, loc);
+        encode_instruction(a, mnemonic, len, args, n, loc);
         return;
     }
 }
