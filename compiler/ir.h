@@ -75,6 +75,7 @@ typedef struct IrInstr {
     IrBlock *target, *target2;
     int line;               /* Sox source line for the trace table */
     uint8_t num_ops;        /* bit 0 / bit 1: a / b is surely a number here (ir_opt.c) */
+    uint8_t no_effect;      /* IR_RTCALL: it only allocates its result (dropped if unread) */
 } IrInstr;
 
 struct IrBlock {

@@ -12,11 +12,15 @@
 #include "compiler/ir.h"
 #include "runtime/sox_abi.h"
 
-static int is_pure(IrOp op) {
-    switch (op) {
+/* Whether dropping in changes nothing but its result: a global read that is known to be
+ * defined cannot fail, and an allocation nobody reads is garbage at once. */
+static int is_pure(const IrInstr *in) {
+    switch (in->op) {
     case IR_CONST: case IR_MOV: case IR_PARAM: case IR_ROOT_GET: case IR_LOAD:
     case IR_UNTAG: case IR_BUF_LOAD:
         return 1;
+    case IR_GLOBAL_GET: return in->imm2 < 0;
+    case IR_RTCALL: return in->no_effect;
     default:
         return 0;
     }
@@ -40,7 +44,7 @@ static int remove_dead(IrFunc *f, int *uses) {
         int n = 0;
         for (int k = 0; k < b->nins; k++) {
             IrInstr *in = &b->ins[k];
-            if (is_pure(in->op) && in->dst >= 0 && uses[in->dst] == 0) {
+            if (is_pure(in) && in->dst >= 0 && uses[in->dst] == 0) {
                 removed++;
                 continue;
             }

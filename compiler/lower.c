@@ -252,12 +252,51 @@ static const Global *constant_callee(Lower *L, const Expr *e) {
     return g->writes == 1 && surely_defined(L, c->var.index) ? g : NULL;
 }
 
-/* The code a call surely reaches: a function's, declared by `fn`, taking this many
+/* The function a call surely reaches: one declared by `fn`, taking this many
  * arguments.  NULL otherwise. */
-static const char *known_callee(Lower *L, const Expr *e) {
+static const Function *known_callee(Lower *L, const Expr *e) {
     const Global *g = constant_callee(L, e);
-    if (!g || !g->fn || g->fn->arity != e->nargs) return NULL;
-    return L->funcs[g->fn->id]->sym;
+    return g && g->fn && g->fn->arity == e->nargs ? g->fn : NULL;
+}
+
+/* Whether e is a literal: its value is the same in every function. */
+static int is_literal(const Expr *e) {
+    switch (e->kind) {
+    case EXPR_NIL: case EXPR_TRUE: case EXPR_FALSE: case EXPR_NUMBER: case EXPR_STRING:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Whether fn's body can be skipped by a direct call: it is empty or only returns nothing,
+ * a literal or one of its parameters, so running it has no effect and cannot fail (the
+ * inlining a C compiler does for such functions, without which an empty function or
+ * init costs a whole call).  *result gets the returned expression (NULL: nil/`this`). */
+static int is_trivial(const Function *fn, const Expr **result) {
+    const Stmt *s = fn->body;
+    *result = NULL;
+    if (fn->has_defer) return 0;
+    if (!s) return 1;
+    if (s->next || s->kind != STMT_RETURN) return 0;
+    const Expr *v = s->expr;
+    if (!v || fn->kind == FN_INIT) return 1;      /* init gives `this` whatever it returns */
+    if (is_literal(v)) *result = v;
+    else if (v->kind == EXPR_VAR && v->var.kind == VAR_LOCAL && fn->locals[v->var.index].is_param
+             && !fn->locals[v->var.index].captured && v->var.index != fn->this_local)
+        *result = v;
+    else
+        return 0;
+    return 1;
+}
+
+/* The value a trivial function's call gives, given the argument vregs. */
+static int trivial_result(Lower *L, const Function *fn, const Expr *result, const int *vals) {
+    if (!result) return ir_const(L->f, SOX_NIL);
+    if (is_literal(result)) return lower_expr(L, result);
+    for (int k = 0; k < fn->arity; k++)
+        if (fn->params[k] == result->var.index) return vals[k];
+    return ir_const(L->f, SOX_NIL);   /* not reached: is_trivial checked it is a parameter */
 }
 
 /* The class a call surely constructs: a global that only its class declaration sets,
@@ -275,10 +314,15 @@ static const Stmt *known_class(Lower *L, const Expr *e, const Function **init) {
     return s;
 }
 
-/* C(args) of a known class: the instance, then its init called directly. */
+/* C(args) of a known class: the instance, then its init called directly (unless it is
+ * trivial: then the instance is all there is, and dropped if nobody reads it). */
 static int lower_construct(Lower *L, int klass, const Function *init, const int *vals, int n) {
     int instance = rtcall1(L, "sox_instance_new", klass);
-    if (!init) return instance;
+    const Expr *ignored;
+    if (!init || is_trivial(init, &ignored)) {
+        L->f->cur->ins[L->f->cur->nins - 1].no_effect = 1;
+        return instance;
+    }
     int code = load(L, klass, SOX_CLASS_INIT);
     IrInstr *in = ir_emit(L->f, IR_CALL, ir_vreg(L->f), code, -1);
     in->sym = L->funcs[init->id]->sym;
@@ -301,9 +345,16 @@ static int lower_call(Lower *L, const Expr *e) {
         free(vals);
         return instance;
     }
+    const Function *fn = known_callee(L, e);
+    const Expr *result;
+    if (fn && is_trivial(fn, &result)) {
+        int d = trivial_result(L, fn, result, vals);
+        free(vals);
+        return d;
+    }
     int d = ir_vreg(L->f);
     IrInstr *in = ir_emit(L->f, IR_CALL, d, callee, -1);
-    in->sym = known_callee(L, e);
+    in->sym = fn ? L->funcs[fn->id]->sym : NULL;
     in->nargs = e->nargs;
     in->args = xcalloc(e->nargs + 1, sizeof *in->args);
     for (int i = 0; i < e->nargs; i++) arg_vreg(in, i, vals[i]);
