@@ -575,9 +575,49 @@ static void emit_index(A64 *x, const IrInstr *in) {
  * access"); anything else, every error included, goes to the runtime, which also
  * refills the cache.  The name's pointer is compared with the entry's key. */
 _Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
+/* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3.
+ * x10 = the instance, x9 = its capacity (clobbered). */
+static void growth_check(A64 *x, int slow) {
+    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
+    ins(x, "lsl x14, x14, #2");
+    ins(x, "add x14, x14, #4");
+    ins(x, "add x9, x9, x9, lsl #1");
+    ins(x, "cmp x14, x9");
+    ins(x, "b.gt .LL%d", slow);
+}
+
+/* At the cold path's start: the site's slot held another key or none.  A new field goes
+ * straight in when that slot is empty and is the name's home slot (linear probing, no
+ * deletions: then the name is absent and rt_table_set would put it there), the name is
+ * already flagged as a field name and the table need not grow; anything else goes to
+ * `slow`.  x10 = the instance, x9 = its capacity, x15 = the slot's entry, x16 = its
+ * key, x17 = the name. */
+static void field_add(A64 *x, int slow, int back, const char *v, int result_used) {
+    ins(x, "cbnz x16, .LL%d", slow);
+    ins(x, "ldrh w14, [x17, #%d]", (int)offsetof(SoxObj, flags));
+    ins(x, "tbz w14, #%d, .LL%d", __builtin_ctz(SOX_STR_FIELD_NAME), slow);
+    ins(x, "ldr w14, [x17, #%d]", (int)offsetof(SoxString, hash));
+    ins(x, "sub x16, x9, #1");
+    ins(x, "and x14, x14, x16");
+    ins(x, "ldr x16, [x10, #%d]", SOX_INSTANCE_FIELDS_ENTRIES);
+    ins(x, "add x14, x16, x14, lsl #%d", SOX_ENTRY_SHIFT);
+    ins(x, "cmp x14, x15");
+    ins(x, "b.ne .LL%d", slow);
+    growth_check(x, slow);
+    ins(x, "str x17, [x15, #%d]", SOX_ENTRY_KEY);
+    ins(x, "str %s, [x15, #%d]", v, SOX_ENTRY_VALUE);
+    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
+    ins(x, "add x14, x14, #1");
+    ins(x, "str x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
+    if (result_used) ins(x, "mov x9, %s", v);
+    ins(x, "b .LL%d", back);
+    cg_label(x->c, x->o, slow);
+}
+
 static void emit_property(A64 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int set = in->op == IR_PROP_SET;
+    int add = set ? cg_new_label(x->c) : slow;
     int cache = 32 * (int)in->imm;
     const char *a = use(x, in->a, "x11");
     const char *n = use(x, in->b, "x12");
@@ -593,15 +633,9 @@ static void emit_property(A64 *x, const IrInstr *in) {
     ins(x, "ldr x16, [x15]");
     untag(x, "x17", n);
     ins(x, "cmp x16, x17");
-    ins(x, "b.ne .LL%d", slow);
+    ins(x, "b.ne .LL%d", set ? add : slow);
     if (set) {
-        /* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3 */
-        ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
-        ins(x, "lsl x14, x14, #2");
-        ins(x, "add x14, x14, #4");
-        ins(x, "add x9, x9, x9, lsl #1");
-        ins(x, "cmp x14, x9");
-        ins(x, "b.gt .LL%d", slow);
+        growth_check(x, slow);
         ins(x, "str %s, [x15, #%d]", v, SOX_ENTRY_VALUE);
         if (x->c->uses[in->dst]) ins(x, "mov x9, %s", v);
     } else {
@@ -609,7 +643,8 @@ static void emit_property(A64 *x, const IrInstr *in) {
     }
     cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "x9");
-    cold_begin(x, slow, in->line);
+    cold_begin(x, add, in->line);
+    if (set) field_add(x, slow, back, v, x->c->uses[in->dst]);
     ins(x, "mov x0, %s", a);
     ins(x, "mov x1, %s", n);
     if (set) ins(x, "mov x2, %s", v);

@@ -588,9 +588,50 @@ static void instance_and_name(X86 *x, const char *A, const char *N, int slow) {
  * access"); anything else, every error included, goes to the runtime, which also
  * refills the cache.  The name's pointer is compared with the entry's key. */
 _Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
+_Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
+
+/* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3.
+ * r11 = the instance. */
+static void growth_check(X86 *x, int slow) {
+    ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
+    ins(x, "lea rsi, [rsi*4+4]");
+    ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+    ins(x, "lea rdi, [rdi+rdi*2]");
+    ins(x, "cmp rsi, rdi");
+    ins(x, "jg .LL%d", slow);
+}
+
+/* At the cold path's start: the site's slot held another key or none.  A new field goes
+ * straight in when that slot is empty and is the name's home slot (linear probing, no
+ * deletions: then the name is absent and rt_table_set would put it there), the name is
+ * already flagged as a field name and the table need not grow; anything else goes to
+ * `slow`.  r10 = the name, r11 = the instance, rdx = the slot's entry. */
+static void field_add(X86 *x, int slow, int back, const char *V, int result_used) {
+    ins(x, "cmp QWORD PTR [rdx], 0");
+    ins(x, "jne .LL%d", slow);
+    ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
+    ins(x, "je .LL%d", slow);
+    ins(x, "mov esi, DWORD PTR [r10+%d]", (int)offsetof(SoxString, hash));
+    ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+    ins(x, "dec rdi");
+    ins(x, "and rsi, rdi");
+    ins(x, "shl rsi, %d", SOX_ENTRY_SHIFT);
+    ins(x, "add rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_ENTRIES);
+    ins(x, "cmp rsi, rdx");
+    ins(x, "jne .LL%d", slow);
+    growth_check(x, slow);
+    ins(x, "mov QWORD PTR [rdx+%d], r10", SOX_ENTRY_KEY);
+    ins(x, "mov QWORD PTR [rdx+%d], %s", SOX_ENTRY_VALUE, V);
+    ins(x, "inc QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
+    if (result_used) ins(x, "mov rax, %s", V);
+    ins(x, "jmp .LL%d", back);
+    cg_label(x->c, x->o, slow);
+}
+
 static void emit_property(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int set = in->op == IR_PROP_SET;
+    int add = set ? cg_new_label(x->c) : slow;
     int cache = 32 * (int)in->imm;
     const char *A = src(x, in->a, "rax");
     const char *N = src(x, in->b, "rcx");
@@ -602,15 +643,9 @@ static void emit_property(X86 *x, const IrInstr *in) {
     ins(x, "shl rdx, %d", SOX_ENTRY_SHIFT);
     ins(x, "add rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_ENTRIES);
     ins(x, "cmp r10, QWORD PTR [rdx]");
-    ins(x, "jne .LL%d", slow);
+    ins(x, "jne .LL%d", set ? add : slow);
     if (set) {
-        /* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3 */
-        ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
-        ins(x, "lea rsi, [rsi*4+4]");
-        ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
-        ins(x, "lea rdi, [rdi+rdi*2]");
-        ins(x, "cmp rsi, rdi");
-        ins(x, "jg .LL%d", slow);
+        growth_check(x, slow);
         ins(x, "mov QWORD PTR [rdx+%d], %s", SOX_ENTRY_VALUE, V);
         if (x->c->uses[in->dst]) ins(x, "mov rax, %s", V);
     } else {
@@ -618,7 +653,8 @@ static void emit_property(X86 *x, const IrInstr *in) {
     }
     cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "rax");
-    cold_begin(x, slow, in->line);
+    cold_begin(x, add, in->line);
+    if (set) field_add(x, slow, back, V, x->c->uses[in->dst]);
     ins(x, "mov rdi, %s", A);
     ins(x, "mov rsi, %s", N);
     if (set) ins(x, "mov rdx, %s", V);
@@ -633,7 +669,6 @@ static void emit_property(X86 *x, const IrInstr *in) {
  * args...); anything else goes to sox_invoke with the arguments in the buffer.
  * Besides the runtime call this saves, each site gets its own indirect call,
  * which predicts far better than sox_invoke's one jump to every method. */
-_Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
 static void emit_invoke(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int cache = 32 * (int)in->imm;

@@ -16,7 +16,8 @@
  * header's `next` word.
  *
  * Collection is triggered when the bytes in use pass a threshold that doubles
- * from the live size after every collection (like clox), or on every allocation
+ * from the live size after every collection (like clox) but is at least
+ * GC_MIN_THRESHOLD, or on every allocation
  * with SOX_GC_STRESS=1. */
 #include "runtime/rt.h"
 
@@ -28,7 +29,10 @@
 #define SEGMENT_MAX_CHUNKS 16384u     /* 1 GiB */
 #define MAX_SEGMENTS 128
 #define SMALL_MAX 8192
-#define GC_MIN_THRESHOLD ((size_t)1 << 20)
+/* Never collect below 8 MiB in use: a program with a small live set then does not
+ * collect every few thousand allocations (binary_trees: 0.08 -> 0.04 s, maximum RSS
+ * unchanged at 10 MB, since huge pages and the binary dominate it). */
+#define GC_MIN_THRESHOLD ((size_t)8 << 20)
 
 enum { CH_FREE, CH_SMALL_OBJ, CH_SMALL_RAW, CH_LARGE_OBJ, CH_LARGE_RAW, CH_CONT };
 
@@ -42,7 +46,7 @@ typedef struct Chunk {
 typedef struct FreeRun { uint32_t start, n; } FreeRun;
 
 static const uint16_t class_size[] = {
-    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
+    16, 32, 48, 64, 80, 96, 112, 128, 160, 176 /* SoxInstance */, 192, 224, 256, 320, 384, 448, 512,
     640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096,
     5120, 6144, 7168, 8192,
 };
@@ -359,10 +363,11 @@ static inline void mark_value(Value v)
 
 static void mark_table(const RtTable *t)
 {
-    for (int64_t i = 0; i < t->capacity; i++)
-        if (t->entries[i].key) {
-            mark_obj(&t->entries[i].key->obj);
-            mark_value(t->entries[i].value);
+    const RtEntry *e = t->entries, *end = e + t->capacity;
+    for (; e < end; e++)
+        if (e->key) {
+            e->key->obj.mark = 1;   /* a string: nothing to trace */
+            mark_value(e->value);
         }
 }
 
@@ -459,7 +464,12 @@ static void free_object_contents(SoxObj *o)
     case SOX_OBJ_ARRAY: rt_raw_free(((SoxArray *)o)->items, ((SoxArray *)o)->capacity * sizeof(Value)); break;
     case SOX_OBJ_TABLE: rt_table_free(&((SoxTable *)o)->t); break;
     case SOX_OBJ_CLASS: rt_table_free(&((SoxClass *)o)->methods); break;
-    case SOX_OBJ_INSTANCE: rt_table_free(&((SoxInstance *)o)->fields); break;
+    case SOX_OBJ_INSTANCE: {
+        SoxInstance *in = (SoxInstance *)o;
+        if (in->fields.entries != in->inline_fields)
+            rt_table_free(&in->fields);
+        break;
+    }
     default: break;
     }
 }

@@ -208,6 +208,8 @@ Value rt_instance_new(SoxClass *klass)
 {
     SoxInstance *in = (SoxInstance *)rt_obj_alloc(SOX_OBJ_INSTANCE, sizeof(SoxInstance));
     in->klass = klass;
+    in->fields.entries = in->inline_fields;
+    in->fields.capacity = RT_INSTANCE_INLINE_FIELDS;
     return SOX_OBJ_VAL(in);
 }
 

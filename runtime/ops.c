@@ -147,17 +147,29 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     rt_error("Only instances and tables have properties.");
 }
 
+/* Gives the inline fields (rt.h) a block of their own, which the table's growth then
+ * frees like any other. */
+static void move_fields_out(RtTable *t)
+{
+    RtEntry *entries = rt_raw_alloc((size_t)t->capacity * sizeof(RtEntry));
+    memcpy(entries, t->entries, (size_t)t->capacity * sizeof(RtEntry));
+    t->entries = entries;
+}
+
 /* Sets a field, updating the remembered slot in place when rt_table_set would
  * neither add the key nor grow the table (it checks growth before every set,
  * updates included: §8.4's bucket order depends on it). */
-static void set_field(RtTable *t, SoxString *name, Value v, SoxCache *cache)
+static void set_field(SoxInstance *in, SoxString *name, Value v, SoxCache *cache)
 {
+    RtTable *t = &in->fields;
     uint64_t slot = cache ? cache->word[CACHE_SLOT] : UINT64_MAX;
-    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name
-        && (t->count + 1) * 4 <= t->capacity * 3) {
+    bool fits = (t->count + 1) * 4 <= t->capacity * 3;
+    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name && fits) {
         t->entries[slot].value = v;
         return;
     }
+    if (!fits && t->entries == in->inline_fields)
+        move_fields_out(t);
     RtEntry *e = rt_table_set(t, name, v);
     name->obj.flags |= RT_STR_FIELD_NAME;
     if (cache)
@@ -167,7 +179,7 @@ static void set_field(RtTable *t, SoxString *name, Value v, SoxCache *cache)
 Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache)
 {
     if (IS_INSTANCE(obj))
-        set_field(&AS_INSTANCE(obj)->fields, AS_STRING(name), v, cache);
+        set_field(AS_INSTANCE(obj), AS_STRING(name), v, cache);
     else if (IS_TABLE(obj))
         rt_table_set(&AS_TABLE(obj)->t, AS_STRING(name), v);
     else
