@@ -570,81 +570,43 @@ static void emit_index(A64 *x, const IrInstr *in) {
     cold_end(x);
 }
 
-/* a.name / a.name = v: an instance whose field sits in the slot the site's cache
- * remembers is read or updated inline (the test of sox_abi.h "Inline field
- * access"); anything else, every error included, goes to the runtime, which also
- * refills the cache.  The name's pointer is compared with the entry's key. */
-_Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
-/* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3.
- * x10 = the instance, x9 = its capacity (clobbered). */
-static void growth_check(A64 *x, int slow) {
-    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
-    ins(x, "lsl x14, x14, #2");
-    ins(x, "add x14, x14, #4");
-    ins(x, "add x9, x9, x9, lsl #1");
-    ins(x, "cmp x14, x9");
-    ins(x, "b.gt .LL%d", slow);
-}
-
-/* At the cold path's start: the site's slot held another key or none.  A new field goes
- * straight in when that slot is empty and is the name's home slot (linear probing, no
- * deletions: then the name is absent and rt_table_set would put it there), the name is
- * already flagged as a field name and the table need not grow; anything else goes to
- * `slow`.  x10 = the instance, x9 = its capacity, x15 = the slot's entry, x16 = its
- * key, x17 = the name. */
-static void field_add(A64 *x, int slow, int back, const char *v, int result_used) {
-    ins(x, "cbnz x16, .LL%d", slow);
-    ins(x, "ldrh w14, [x17, #%d]", (int)offsetof(SoxObj, flags));
-    ins(x, "tbz w14, #%d, .LL%d", __builtin_ctz(SOX_STR_FIELD_NAME), slow);
-    ins(x, "ldr w14, [x17, #%d]", (int)offsetof(SoxString, hash));
-    ins(x, "sub x16, x9, #1");
-    ins(x, "and x14, x14, x16");
-    ins(x, "ldr x16, [x10, #%d]", SOX_INSTANCE_FIELDS_ENTRIES);
-    ins(x, "add x14, x16, x14, lsl #%d", SOX_ENTRY_SHIFT);
-    ins(x, "cmp x14, x15");
-    ins(x, "b.ne .LL%d", slow);
-    growth_check(x, slow);
-    ins(x, "str x17, [x15, #%d]", SOX_ENTRY_KEY);
-    ins(x, "str %s, [x15, #%d]", v, SOX_ENTRY_VALUE);
-    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
-    ins(x, "add x14, x14, #1");
-    ins(x, "str x14, [x10, #%d]", SOX_INSTANCE_FIELDS_COUNT);
-    if (result_used) ins(x, "mov x9, %s", v);
-    ins(x, "b .LL%d", back);
-    cg_label(x->c, x->o, slow);
-}
-
+/* a.name / a.name = v: an instance of the class the site's cache describes, with
+ * room for the field at the index the cache remembers, is read or updated inline (the
+ * test of sox_abi.h "Inline field access"; a read also needs the field to be there);
+ * anything else, every error included, goes to the runtime, which also refills the
+ * cache.  The name itself is only needed by the runtime. */
 static void emit_property(A64 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int set = in->op == IR_PROP_SET;
-    int add = set ? cg_new_label(x->c) : slow;
     int cache = 32 * (int)in->imm;
     const char *a = use(x, in->a, "x11");
     const char *n = use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
     object_of_type(x, a, SOX_OBJ_INSTANCE, slow);
-    ins(x, "adrp x16, .Lcache+%d", cache + 8 * SOX_CACHE_SLOT);
-    ins(x, "ldr x14, [x16, :lo12:.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
-    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_FIELDS_CAP);
-    ins(x, "cmp x14, x9");
+    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_CLASS);
+    ins(x, "ldr x14, [x14, #%d]", SOX_CLASS_ID);
+    ins(x, "adrp x16, .Lcache+%d", cache);
+    ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
+    ins(x, "ldr x15, [x16, #%d]", 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "cmp x14, x15");
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
+    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "cmp x17, x9");
     ins(x, "b.hs .LL%d", slow);
-    ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_FIELDS_ENTRIES);
-    ins(x, "add x15, x15, x14, lsl #%d", SOX_ENTRY_SHIFT);
-    ins(x, "ldr x16, [x15]");
-    untag(x, "x17", n);
-    ins(x, "cmp x16, x17");
-    ins(x, "b.ne .LL%d", set ? add : slow);
+    ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_VALUES);
     if (set) {
-        growth_check(x, slow);
-        ins(x, "str %s, [x15, #%d]", v, SOX_ENTRY_VALUE);
+        ins(x, "str %s, [x15, x17, lsl #3]", v);
         if (x->c->uses[in->dst]) ins(x, "mov x9, %s", v);
     } else {
-        ins(x, "ldr x9, [x15, #%d]", SOX_ENTRY_VALUE);
+        ins(x, "ldr x9, [x15, x17, lsl #3]");
+        mov_imm(x, "x14", SOX_UNDEF);
+        ins(x, "cmp x9, x14");
+        ins(x, "b.eq .LL%d", slow);     /* this instance lacks the field */
     }
     cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "x9");
-    cold_begin(x, add, in->line);
-    if (set) field_add(x, slow, back, v, x->c->uses[in->dst]);
+    cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
     ins(x, "mov x1, %s", n);
     if (set) ins(x, "mov x2, %s", v);

@@ -570,6 +570,16 @@ static void emit_index(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* Jumps to `slow` unless A holds an instance, else leaves its pointer in r11 (an
+ * object has the top 14 bits set: adding 2^50 carries out and untags it). */
+static void instance_of(X86 *x, const char *A, int slow) {
+    ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
+    ins(x, "add r11, %s", A);
+    ins(x, "jnc .LL%d", slow);
+    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
+    ins(x, "jne .LL%d", slow);
+}
+
 /* Jumps to `slow` unless A holds an instance, else leaves its pointer in r11 and the
  * name N's SoxString pointer in r10 (the object check keeps 2^50 in r10: adding it
  * untags the name too). */
@@ -583,78 +593,40 @@ static void instance_and_name(X86 *x, const char *A, const char *N, int slow) {
     ins(x, "add r10, %s", N);
 }
 
-/* a.name / a.name = v: an instance whose field sits in the slot the site's cache
- * remembers is read or updated inline (the test of sox_abi.h "Inline field
- * access"); anything else, every error included, goes to the runtime, which also
- * refills the cache.  The name's pointer is compared with the entry's key. */
-_Static_assert(SOX_ENTRY_KEY == 0, "the key is read as [entry]");
-_Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
-
-/* rt_table_set checks growth before every set: (count + 1) * 4 <= capacity * 3.
- * r11 = the instance. */
-static void growth_check(X86 *x, int slow) {
-    ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
-    ins(x, "lea rsi, [rsi*4+4]");
-    ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
-    ins(x, "lea rdi, [rdi+rdi*2]");
-    ins(x, "cmp rsi, rdi");
-    ins(x, "jg .LL%d", slow);
-}
-
-/* At the cold path's start: the site's slot held another key or none.  A new field goes
- * straight in when that slot is empty and is the name's home slot (linear probing, no
- * deletions: then the name is absent and rt_table_set would put it there), the name is
- * already flagged as a field name and the table need not grow; anything else goes to
- * `slow`.  r10 = the name, r11 = the instance, rdx = the slot's entry. */
-static void field_add(X86 *x, int slow, int back, const char *V, int result_used) {
-    ins(x, "cmp QWORD PTR [rdx], 0");
-    ins(x, "jne .LL%d", slow);
-    ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
-    ins(x, "je .LL%d", slow);
-    ins(x, "mov esi, DWORD PTR [r10+%d]", (int)offsetof(SoxString, hash));
-    ins(x, "mov rdi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
-    ins(x, "dec rdi");
-    ins(x, "and rsi, rdi");
-    ins(x, "shl rsi, %d", SOX_ENTRY_SHIFT);
-    ins(x, "add rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_ENTRIES);
-    ins(x, "cmp rsi, rdx");
-    ins(x, "jne .LL%d", slow);
-    growth_check(x, slow);
-    ins(x, "mov QWORD PTR [rdx+%d], r10", SOX_ENTRY_KEY);
-    ins(x, "mov QWORD PTR [rdx+%d], %s", SOX_ENTRY_VALUE, V);
-    ins(x, "inc QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_COUNT);
-    if (result_used) ins(x, "mov rax, %s", V);
-    ins(x, "jmp .LL%d", back);
-    cg_label(x->c, x->o, slow);
-}
-
+/* a.name / a.name = v: an instance of the class the site's cache describes, with
+ * room for the field at the index the cache remembers, is read or updated inline (the
+ * test of sox_abi.h "Inline field access"; a read also needs the field to be there);
+ * anything else, every error included, goes to the runtime, which also refills the
+ * cache.  The name itself is only needed by the runtime. */
 static void emit_property(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int set = in->op == IR_PROP_SET;
-    int add = set ? cg_new_label(x->c) : slow;
     int cache = 32 * (int)in->imm;
     const char *A = src(x, in->a, "rax");
     const char *N = src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
-    instance_and_name(x, A, N, slow);
-    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_SLOT);
-    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_CAP);
+    instance_of(x, A, slow);
+    ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
+    ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
+    ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
+    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);
     ins(x, "jae .LL%d", slow);
-    ins(x, "shl rdx, %d", SOX_ENTRY_SHIFT);
-    ins(x, "add rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_FIELDS_ENTRIES);
-    ins(x, "cmp r10, QWORD PTR [rdx]");
-    ins(x, "jne .LL%d", set ? add : slow);
+    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
     if (set) {
-        growth_check(x, slow);
-        ins(x, "mov QWORD PTR [rdx+%d], %s", SOX_ENTRY_VALUE, V);
+        ins(x, "mov QWORD PTR [r11+rdx*8], %s", V);
         if (x->c->uses[in->dst]) ins(x, "mov rax, %s", V);
     } else {
-        ins(x, "mov rax, QWORD PTR [rdx+%d]", SOX_ENTRY_VALUE);
+        ins(x, "mov r10, QWORD PTR [r11+rdx*8]");
+        ins(x, "movabs rsi, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
+        ins(x, "cmp r10, rsi");
+        ins(x, "je .LL%d", slow);     /* this instance lacks the field */
+        ins(x, "mov rax, r10");
     }
     cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "rax");
-    cold_begin(x, add, in->line);
-    if (set) field_add(x, slow, back, V, x->c->uses[in->dst]);
+    cold_begin(x, slow, in->line);
     ins(x, "mov rdi, %s", A);
     ins(x, "mov rsi, %s", N);
     if (set) ins(x, "mov rdx, %s", V);
@@ -663,6 +635,8 @@ static void emit_property(X86 *x, const IrInstr *in) {
     ins(x, "jmp .LL%d", back);
     cold_end(x);
 }
+
+_Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
 
 /* a.name(args): when the site's cache proves the method (the test of sox_abi.h
  * "Inline method invocation"), its code is called directly, code(closure, a,

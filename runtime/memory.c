@@ -46,7 +46,7 @@ typedef struct Chunk {
 typedef struct FreeRun { uint32_t start, n; } FreeRun;
 
 static const uint16_t class_size[] = {
-    16, 32, 48, 64, 80, 96, 112, 128, 160, 176 /* SoxInstance */, 192, 224, 256, 320, 384, 448, 512,
+    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
     640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096,
     5120, 6144, 7168, 8192,
 };
@@ -385,13 +385,15 @@ static void trace(SoxObj *o)
         SoxClass *k = (SoxClass *)o;
         mark_obj(&k->name->obj);
         mark_table(&k->methods);
+        mark_table(&k->field_index);
         mark_value(k->init);
         break;
     }
     case SOX_OBJ_INSTANCE: {
         SoxInstance *in = (SoxInstance *)o;
         mark_obj(&in->klass->obj);
-        mark_table(&in->fields);
+        for (uint64_t i = 0; i < in->capacity; i++)
+            mark_value(in->values[i]);
         break;
     }
     case SOX_OBJ_BOUND:
@@ -463,11 +465,14 @@ static void free_object_contents(SoxObj *o)
     switch (o->type) {
     case SOX_OBJ_ARRAY: rt_raw_free(((SoxArray *)o)->items, ((SoxArray *)o)->capacity * sizeof(Value)); break;
     case SOX_OBJ_TABLE: rt_table_free(&((SoxTable *)o)->t); break;
-    case SOX_OBJ_CLASS: rt_table_free(&((SoxClass *)o)->methods); break;
+    case SOX_OBJ_CLASS:
+        rt_table_free(&((SoxClass *)o)->methods);
+        rt_table_free(&((SoxClass *)o)->field_index);
+        break;
     case SOX_OBJ_INSTANCE: {
         SoxInstance *in = (SoxInstance *)o;
-        if (in->fields.entries != in->inline_fields)
-            rt_table_free(&in->fields);
+        if (in->values != in->inline_values)
+            rt_raw_free(in->values, in->capacity * sizeof(Value));
         break;
     }
     default: break;

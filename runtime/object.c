@@ -206,10 +206,16 @@ Value rt_bound_new(Value receiver, SoxClosure *method)
 
 Value rt_instance_new(SoxClass *klass)
 {
-    SoxInstance *in = (SoxInstance *)rt_obj_alloc(SOX_OBJ_INSTANCE, sizeof(SoxInstance));
+    uint64_t room = (uint64_t)klass->field_index.count;
+    if (room > RT_INSTANCE_INLINE_MAX)
+        room = RT_INSTANCE_INLINE_MAX;
+    SoxInstance *in = (SoxInstance *)rt_obj_alloc(SOX_OBJ_INSTANCE,
+                                                  sizeof(SoxInstance) + room * sizeof(Value));
     in->klass = klass;
-    in->fields.entries = in->inline_fields;
-    in->fields.capacity = RT_INSTANCE_INLINE_FIELDS;
+    in->capacity = room;
+    in->values = in->inline_values;
+    for (uint64_t i = 0; i < room; i++)
+        in->values[i] = SOX_UNDEF;
     return SOX_OBJ_VAL(in);
 }
 

@@ -78,21 +78,29 @@ Value sox_not_equal(Value a, Value b) { return SOX_BOOL(!values_equal(a, b)); }
 bool rt_values_equal(Value a, Value b) { return values_equal(a, b); }
 
 /* ---- properties and methods ------------------------------------------------------------
- * A SoxCache remembers (class id, method closure) for the last class seen at a
- * site.  Class ids are never reused, so a cache entry for a class that has been
- * collected can never match again: the closure pointer is only trusted after the
- * live receiver's class proved the id.  The name is checked too, so a cache used
- * by mistake for two names stays correct.
- * It also remembers the slot of the field last found at the site: instances of one
- * shape put a field in the same slot, and the slot proves itself (its key is the
- * name) before it is used, so any table can be tried with it.  Compiled code makes
- * the same slot test, and for invocations the same method test, inline (sox_abi.h)
- * and comes here only when it fails. */
+ * A SoxCache describes the last class seen at a site: its id, and for that class the
+ * method found for the site's name (with the name, so a cache used by mistake for two
+ * names stays correct) and the index of the site's name among the class's fields.
+ * Class ids are never reused, so a cache for a class that has been collected can
+ * never match again: what it remembers is only trusted after the live receiver's
+ * class proved the id.  Compiled code makes the same tests inline (sox_abi.h) and
+ * comes here only when they fail. */
 
-enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME, CACHE_SLOT };
+enum { CACHE_CLASS_ID, CACHE_METHOD, CACHE_NAME, CACHE_FIELD };
 /* compiled code reads these words (sox_abi.h) */
 _Static_assert(CACHE_CLASS_ID == SOX_CACHE_CLASS_ID && CACHE_METHOD == SOX_CACHE_METHOD
-               && CACHE_NAME == SOX_CACHE_NAME && CACHE_SLOT == SOX_CACHE_SLOT, "sox_abi.h");
+               && CACHE_NAME == SOX_CACHE_NAME && CACHE_FIELD == SOX_CACHE_FIELD, "sox_abi.h");
+#define NO_FIELD UINT64_MAX
+
+/* Makes the cache describe class k, forgetting what it knew of another class. */
+static void cache_class(SoxCache *cache, const SoxClass *k)
+{
+    if (cache->word[CACHE_CLASS_ID] == k->id)
+        return;
+    cache->word[CACHE_CLASS_ID] = k->id;
+    cache->word[CACHE_METHOD] = cache->word[CACHE_NAME] = 0;
+    cache->word[CACHE_FIELD] = NO_FIELD;
+}
 
 static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
 {
@@ -102,25 +110,35 @@ static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
     if (!rt_table_get(&k->methods, name, &m))
         return 0;
     if (cache) {
-        cache->word[CACHE_CLASS_ID] = k->id;
+        cache_class(cache, k);
         cache->word[CACHE_METHOD] = (uint64_t)(uintptr_t)AS_CLOSURE(m);
         cache->word[CACHE_NAME] = (uint64_t)(uintptr_t)name;
     }
     return AS_CLOSURE(m);
 }
 
-/* The entry holding `name` in t, trying the site's remembered slot before hashing. */
-static RtEntry *find_field(const RtTable *t, SoxString *name, SoxCache *cache)
+/* The index of field `name` in instances of k, trying the site's cache first;
+ * NO_FIELD if no instance of k ever had that field. */
+static uint64_t field_index(SoxClass *k, SoxString *name, SoxCache *cache)
 {
-    if (!cache)
-        return rt_table_find(t, name);
-    uint64_t slot = cache->word[CACHE_SLOT];
-    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name)
-        return &t->entries[slot];
-    RtEntry *e = rt_table_find(t, name);
-    if (e)
-        cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
-    return e;
+    if (cache && cache->word[CACHE_CLASS_ID] == k->id && cache->word[CACHE_FIELD] != NO_FIELD)
+        return cache->word[CACHE_FIELD];
+    Value v;
+    if (!rt_table_get(&k->field_index, name, &v))
+        return NO_FIELD;
+    uint64_t index = (uint64_t)num_of(v);
+    if (cache) {
+        cache_class(cache, k);
+        cache->word[CACHE_FIELD] = index;
+    }
+    return index;
+}
+
+/* in's field `name`, or NULL when it has none. */
+static Value *find_field(SoxInstance *in, SoxString *name, SoxCache *cache)
+{
+    uint64_t i = field_index(in->klass, name, cache);
+    return i < in->capacity && in->values[i] != SOX_UNDEF ? &in->values[i] : 0;
 }
 
 RT_NORETURN static void undefined_property(Value name)
@@ -133,10 +151,10 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     Value v;
     if (IS_INSTANCE(obj)) {
         SoxInstance *in = AS_INSTANCE(obj);
-        RtEntry *e = AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME
-                         ? find_field(&in->fields, AS_STRING(name), cache) : 0;
-        if (e)
-            return e->value;
+        Value *field = AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME
+                           ? find_field(in, AS_STRING(name), cache) : 0;
+        if (field)
+            return *field;
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);
@@ -147,33 +165,37 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
     rt_error("Only instances and tables have properties.");
 }
 
-/* Gives the inline fields (rt.h) a block of their own, which the table's growth then
- * frees like any other. */
-static void move_fields_out(RtTable *t)
+/* Gives in room for at least n values: past its inline room, in a block of its own. */
+static void grow_values(SoxInstance *in, uint64_t n)
 {
-    RtEntry *entries = rt_raw_alloc((size_t)t->capacity * sizeof(RtEntry));
-    memcpy(entries, t->entries, (size_t)t->capacity * sizeof(RtEntry));
-    t->entries = entries;
+    uint64_t cap = in->capacity < 4 ? 8 : in->capacity * 2;
+    while (cap < n)
+        cap *= 2;
+    Value *values = rt_raw_alloc(cap * sizeof(Value));
+    for (uint64_t i = 0; i < cap; i++)
+        values[i] = i < in->capacity ? in->values[i] : SOX_UNDEF;
+    if (in->values != in->inline_values)
+        rt_raw_free(in->values, in->capacity * sizeof(Value));
+    in->values = values;
+    in->capacity = cap;
 }
 
-/* Sets a field, updating the remembered slot in place when rt_table_set would
- * neither add the key nor grow the table (it checks growth before every set,
- * updates included: §8.4's bucket order depends on it). */
 static void set_field(SoxInstance *in, SoxString *name, Value v, SoxCache *cache)
 {
-    RtTable *t = &in->fields;
-    uint64_t slot = cache ? cache->word[CACHE_SLOT] : UINT64_MAX;
-    bool fits = (t->count + 1) * 4 <= t->capacity * 3;
-    if (slot < (uint64_t)t->capacity && t->entries[slot].key == name && fits) {
-        t->entries[slot].value = v;
-        return;
+    SoxClass *k = in->klass;
+    uint64_t i = field_index(k, name, cache);
+    if (i == NO_FIELD) {
+        i = (uint64_t)k->field_index.count;
+        rt_table_set(&k->field_index, name, num_val((double)i));
+        name->obj.flags |= RT_STR_FIELD_NAME;
+        if (cache) {
+            cache_class(cache, k);
+            cache->word[CACHE_FIELD] = i;
+        }
     }
-    if (!fits && t->entries == in->inline_fields)
-        move_fields_out(t);
-    RtEntry *e = rt_table_set(t, name, v);
-    name->obj.flags |= RT_STR_FIELD_NAME;
-    if (cache)
-        cache->word[CACHE_SLOT] = (uint64_t)(e - t->entries);
+    if (i >= in->capacity)
+        grow_values(in, i + 1);
+    in->values[i] = v;
 }
 
 Value sox_set_property(Value obj, Value name, Value v, SoxCache *cache)
@@ -212,8 +234,10 @@ Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, S
     Value v;
     if (IS_INSTANCE(receiver)) {
         SoxInstance *in = AS_INSTANCE(receiver);
-        if ((AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME) && rt_table_get(&in->fields, AS_STRING(name), &v))
-            return sox_call(v, argc, args);
+        Value *field = AS_STRING(name)->obj.flags & RT_STR_FIELD_NAME
+                           ? find_field(in, AS_STRING(name), 0) : 0;
+        if (field)
+            return sox_call(*field, argc, args);
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);

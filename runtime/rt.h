@@ -112,28 +112,30 @@ typedef struct SoxClass {
     RtTable methods;
     uint64_t id;            /* never reused: what SoxCache remembers */
     Value init;             /* the init closure or SOX_NIL */
+    RtTable field_index;    /* field name -> its index in the instances (a number) */
 } SoxClass;
 
-/* An instance's fields start in storage of its own: the first capacity a table takes
- * (table.c), which holds 6 fields.  One allocation instead of two per instance, and a
- * field read touches memory next to the instance's header.  Only a seventh field moves
- * them out (ops.c). */
-#define RT_INSTANCE_INLINE_FIELDS 8
+/* Fields: a class numbers the field names set on its instances in the order they first
+ * appear (field_index), and an instance holds only the values, SOX_UNDEF where it has
+ * no such field.  A field's place is then the same in every instance of the class, and
+ * an instance is a header and one word per field.  Nothing observes the order of an
+ * instance's fields (they are neither printed nor iterated), so unlike a table's it
+ * need not follow the reference's buckets.  A new instance gets room inside itself for
+ * the fields its class has so far, at most RT_INSTANCE_INLINE_MAX; a field past its
+ * room moves the values to a block of their own (ops.c). */
+#define RT_INSTANCE_INLINE_MAX 8
 
 typedef struct SoxInstance {
     SoxObj obj;
     SoxClass *klass;
-    RtTable fields;
-    RtEntry inline_fields[RT_INSTANCE_INLINE_FIELDS];
+    uint64_t capacity;      /* words at values */
+    Value *values;          /* inline_values, or a raw block */
+    Value inline_values[];
 } SoxInstance;
 
 /* Compiled code reads and updates fields inline with these offsets (sox_abi.h). */
-_Static_assert(offsetof(SoxInstance, fields.count) == SOX_INSTANCE_FIELDS_COUNT, "sox_abi.h");
-_Static_assert(offsetof(SoxInstance, fields.capacity) == SOX_INSTANCE_FIELDS_CAP, "sox_abi.h");
-_Static_assert(offsetof(SoxInstance, fields.entries) == SOX_INSTANCE_FIELDS_ENTRIES, "sox_abi.h");
-_Static_assert(sizeof(RtEntry) == (size_t)1 << SOX_ENTRY_SHIFT, "sox_abi.h");
-_Static_assert(offsetof(RtEntry, key) == SOX_ENTRY_KEY, "sox_abi.h");
-_Static_assert(offsetof(RtEntry, value) == SOX_ENTRY_VALUE, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, capacity) == SOX_INSTANCE_CAPACITY, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, values) == SOX_INSTANCE_VALUES, "sox_abi.h");
 _Static_assert(offsetof(SoxInstance, klass) == SOX_INSTANCE_CLASS, "sox_abi.h");
 _Static_assert(offsetof(SoxClass, id) == SOX_CLASS_ID, "sox_abi.h");
 _Static_assert(offsetof(SoxClass, init) == SOX_CLASS_INIT, "sox_abi.h");

@@ -105,23 +105,19 @@ typedef struct SoxArray {
 typedef struct SoxCache { uint64_t word[4]; } SoxCache;
 
 /* ---- Inline field access -------------------------------------------------------
- * Compiled code reads and updates an instance's field in place when the site's
- * cache proves where it is (runtime/ops.c find_field/set_field do the same test):
- *     slot = cache->word[SOX_CACHE_SLOT];
- *     slot < capacity && entries[slot].key == the name's SoxString *
- * A set may update in place only when the table would not grow either:
- *     (count + 1) * 4 <= capacity * 3
- * Offsets are bytes from the SoxInstance (the runtime's RtTable `fields` is
- * {int64_t count, capacity; entries *}) and from an entry {SoxString *key; Value
- * value;}.  The runtime static-asserts them against its private structs (rt.h).
+ * An instance holds one word per field of its class, at the index its class gave
+ * the field's name (runtime/rt.h); SOX_UNDEF marks a field this instance lacks.  A
+ * site's cache describes one class: word SOX_CACHE_CLASS_ID is its id, and
+ * SOX_CACHE_FIELD the index of the site's name among its fields (UINT64_MAX when not
+ * known).  Compiled code reads and sets a field in place when the cache proves it
+ * (runtime/ops.c find_field/set_field make the same test):
+ *     a's class id == cache->word[SOX_CACHE_CLASS_ID]
+ *     && (index = cache->word[SOX_CACHE_FIELD]) < a's capacity
+ * then values[index] is the field (a read also needs it not to be SOX_UNDEF).
  * Stores need no write barrier: the collector is a stop-the-world mark-sweep. */
-#define SOX_CACHE_SLOT            3     /* word: slot of the field last found */
-#define SOX_INSTANCE_FIELDS_COUNT 24
-#define SOX_INSTANCE_FIELDS_CAP   32
-#define SOX_INSTANCE_FIELDS_ENTRIES 40
-#define SOX_ENTRY_SHIFT           4     /* an entry is 16 bytes */
-#define SOX_ENTRY_KEY             0
-#define SOX_ENTRY_VALUE           8
+#define SOX_CACHE_FIELD           3     /* word: index of the site's field */
+#define SOX_INSTANCE_CAPACITY     24    /* uint64_t: words at values */
+#define SOX_INSTANCE_VALUES       32    /* Value *: the field values */
 
 /* ---- Inline method invocation ----------------------------------------------------
  * `a.m(args)` calls the method's code directly when the site's cache proves it
@@ -130,7 +126,9 @@ typedef struct SoxCache { uint64_t word[4]; } SoxCache;
  * can shadow the method), cache->word[SOX_CACHE_NAME] is the name's SoxString *,
  * cache->word[SOX_CACHE_CLASS_ID] the id of a's class (ids are never reused), and
  * the cached closure cache->word[SOX_CACHE_METHOD] (a raw SoxClosure *) has the
- * call's arity.  Offsets from the SoxInstance and from the runtime's SoxClass. */
+ * call's arity.  Offsets from the SoxInstance and from the runtime's SoxClass.
+ * The runtime fills words SOX_CACHE_METHOD/NAME and SOX_CACHE_FIELD for one class at
+ * a time: switching the class resets the others. */
 #define SOX_CACHE_CLASS_ID        0
 #define SOX_CACHE_METHOD          1
 #define SOX_CACHE_NAME            2
