@@ -156,6 +156,31 @@ static void find_numbers(FuncCtx *c, const int *defs) {
 
 static void find_fp_candidates(FuncCtx *c);
 
+/* An interned name that only property reads and writes take as their name operand is
+ * needed on their slow paths alone: it gets no register, and those load it
+ * (const_val = its root). */
+static void find_cold_names(FuncCtx *c, const int *defs) {
+    const IrFunc *f = c->f;
+    c->cold_name = xcalloc(f->nvregs + 1, 1);
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            if (in->op == IR_ROOT_GET && defs[in->dst] == 1) {
+                c->cold_name[in->dst] = 1;
+                c->const_val[in->dst] = (uint64_t)in->imm;
+            }
+        }
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->nins; k++) {
+            const IrInstr *in = &f->blocks[i]->ins[k];
+            int property = in->op == IR_PROP_GET || in->op == IR_PROP_SET;
+            if (in->a >= 0) c->cold_name[in->a] = 0;
+            if (in->b >= 0 && !property) c->cold_name[in->b] = 0;
+            for (int j = 0; j < in->nargs; j++)
+                if (in->args[j].kind == ARG_VREG) c->cold_name[in->args[j].v] = 0;
+        }
+}
+
 /* Per-vreg facts the emitters use: read counts (to fuse a comparison with the
  * branch that is its only reader) and constants (to skip type checks). */
 static void analyse_vregs(FuncCtx *c) {
@@ -181,6 +206,7 @@ static void analyse_vregs(FuncCtx *c) {
     for (int v = 0; v < f->nvregs; v++)
         if (defs[v] != 1) c->is_const[v] = 0;
     find_numbers(c, defs);
+    find_cold_names(c, defs);
     free(defs);
     mark_targeted(c);
     /* A constant every reader takes as an immediate gets no register: number operands of
@@ -203,6 +229,8 @@ static void analyse_vregs(FuncCtx *c) {
             for (int j = 0; j < in->nargs; j++)
                 if (in->args[j].kind == ARG_VREG && !inline_args) c->unmaterialized[in->args[j].v] = 0;
         }
+    for (int v = 0; v < f->nvregs; v++)
+        if (c->cold_name[v]) c->unmaterialized[v] = 1;
     find_fp_candidates(c);
 }
 
@@ -266,6 +294,7 @@ static void finish_function(FuncCtx *c) {
     free(c->is_num);
     free(c->const_val);
     free(c->unmaterialized);
+    free(c->cold_name);
     free(c->targeted);
     free(c->fp_ok);
     free(c->fp);

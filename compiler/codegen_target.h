@@ -36,6 +36,9 @@ typedef struct FuncCtx {
     uint8_t *unmaterialized;/* per vreg: a number constant only read as an arithmetic
                                or comparison operand or a call argument, which the
                                emitters inline (it has no register or slot) */
+    uint8_t *cold_name;     /* per vreg: an interned name (root const_val) read only as
+                               the name of property reads and writes, which load it on
+                               their slow paths (also unmaterialized) */
     uint8_t *fp_ok;         /* per vreg: a number that is only written and read by
                                instructions the emitters do in FP registers */
     int8_t *fp;             /* per vreg: the FP register (0..nfp-1) holding it, or -1;

@@ -580,7 +580,7 @@ static void emit_property(A64 *x, const IrInstr *in) {
     int set = in->op == IR_PROP_SET;
     int cache = 32 * (int)in->imm;
     const char *a = use(x, in->a, "x11");
-    const char *n = use(x, in->b, "x12");
+    const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
     object_of_type(x, a, SOX_OBJ_INSTANCE, slow);
     ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_CLASS);
@@ -608,7 +608,13 @@ static void emit_property(A64 *x, const IrInstr *in) {
     store_vreg(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
-    ins(x, "mov x1, %s", n);
+    if (n) {
+        ins(x, "mov x1, %s", n);
+    } else {
+        int root = (int)x->c->const_val[in->b];
+        root_addr(x, "x1", root);
+        ins(x, "ldr x1, [x1, :lo12:.Lroots+%d]", 8 * root);
+    }
     if (set) ins(x, "mov x2, %s", v);
     const char *c = set ? "x3" : "x2";
     ins(x, "adrp %s, .Lcache+%d", c, cache);
@@ -764,6 +770,7 @@ static int emit_instr(A64 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_ROOT_GET:
     case IR_GLOBAL_GET: {
+        if (x->c->cold_name[in->dst]) break;   /* loaded by the slow paths that read it */
         if (fp_of(x, in->dst)) {   /* surely defined: no check */
             root_addr(x, "x16", (int)in->imm);
             ins(x, "ldr %s, [x16, :lo12:.Lroots+%d]", fp_of(x, in->dst), 8 * (int)in->imm);

@@ -603,7 +603,7 @@ static void emit_property(X86 *x, const IrInstr *in) {
     int set = in->op == IR_PROP_SET;
     int cache = 32 * (int)in->imm;
     const char *A = src(x, in->a, "rax");
-    const char *N = src(x, in->b, "rcx");
+    const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
     instance_of(x, A, slow);
     ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
@@ -628,7 +628,8 @@ static void emit_property(X86 *x, const IrInstr *in) {
     store_vreg(x, in->dst, "rax");
     cold_begin(x, slow, in->line);
     ins(x, "mov rdi, %s", A);
-    ins(x, "mov rsi, %s", N);
+    if (N) ins(x, "mov rsi, %s", N);
+    else ins(x, "mov rsi, QWORD PTR [rip+.Lroots+%d]", 8 * (int)x->c->const_val[in->b]);
     if (set) ins(x, "mov rdx, %s", V);
     ins(x, "lea %s, [rip+.Lcache+%d]", set ? "rcx" : "rdx", cache);
     ins(x, "call %s", set ? "sox_set_property" : "sox_get_property");
@@ -776,6 +777,7 @@ static int emit_instr(X86 *x, const IrBlock *b, const IrInstr *in) {
         break;
     case IR_ROOT_GET:
     case IR_GLOBAL_GET: {
+        if (x->c->cold_name[in->dst]) break;   /* loaded by the slow paths that read it */
         if (fp_of(x, in->dst)) {   /* surely defined: no check */
             ins(x, "movq %s, QWORD PTR [rip+.Lroots+%d]", fp_of(x, in->dst), 8 * (int)in->imm);
             break;
