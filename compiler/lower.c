@@ -290,13 +290,16 @@ static int is_trivial(const Function *fn, const Expr **result) {
     return 1;
 }
 
-/* The value a trivial function's call gives, given the argument vregs. */
+/* The value a trivial function's call gives, given the argument vregs: a parameter is
+ * copied, since its argument may be a local's own vreg that the caller assigns later
+ * in the same expression. */
 static int trivial_result(Lower *L, const Function *fn, const Expr *result, const int *vals) {
     if (!result) return ir_const(L->f, SOX_NIL);
     if (is_literal(result)) return lower_expr(L, result);
+    int d = ir_vreg(L->f);
     for (int k = 0; k < fn->arity; k++)
-        if (fn->params[k] == result->var.index) return vals[k];
-    return ir_const(L->f, SOX_NIL);   /* not reached: is_trivial checked it is a parameter */
+        if (fn->params[k] == result->var.index) mov(L, d, vals[k]);
+    return d;
 }
 
 /* The class a call surely constructs: a global that only its class declaration sets,
