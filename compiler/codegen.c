@@ -338,6 +338,8 @@ static void emit_func_info(Buf *out, const IrFunc *f, int name_label) {
     buf_fmt(out, "\t.p2align 3\n%s:\n", f->info_sym);
     buf_fmt(out, "\t.quad .Lfname%d\n", name_label);
     buf_fmt(out, "\t.long %d, %d, %d, %d\n", (int)strlen(f->name), f->arity, f->flags, f->ncells);
+    if (f->getter_root >= 0) buf_fmt(out, "\t.quad .Lroots+%d\n", 8 * f->getter_root);
+    else buf_str(out, "\t.quad 0\n");
 }
 
 static void emit_line_table(Buf *out, const IrFunc *f, const FuncCtx *c, int index) {

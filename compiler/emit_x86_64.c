@@ -639,6 +639,24 @@ static void emit_property(X86 *x, const IrInstr *in) {
 
 _Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte of obj.flags");
 
+/* An invocation without arguments of a getter the site's cache holds (sox_abi.h): the
+ * field's value in rax and on to `back` when the instance in r11 has it.  Keeps rax
+ * (the receiver may be there) and r11 when it falls through to the call. */
+static void getter_field(X86 *x, int cache, int back) {
+    int call = cg_new_label(x->c);
+    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
+    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "jae .LL%d", call);
+    ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
+    ins(x, "mov r10, QWORD PTR [rsi+rdx*8]");
+    ins(x, "movabs rsi, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
+    ins(x, "cmp r10, rsi");
+    ins(x, "je .LL%d", call);
+    ins(x, "mov rax, r10");
+    ins(x, "jmp .LL%d", back);
+    cg_label(x->c, x->o, call);
+}
+
 /* a.name(args): when the site's cache proves the method (the test of sox_abi.h
  * "Inline method invocation"), its code is called directly, code(closure, a,
  * args...); anything else goes to sox_invoke with the arguments in the buffer.
@@ -654,10 +672,11 @@ static void emit_invoke(X86 *x, const IrInstr *in) {
     ins(x, "jne .LL%d", slow);
     ins(x, "cmp r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
     ins(x, "jne .LL%d", slow);
-    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
-    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_CLASS_ID);
-    ins(x, "cmp r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
+    ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
+    ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
     ins(x, "jne .LL%d", slow);
+    if (in->nargs == 0) getter_field(x, cache, back);
     ins(x, "mov r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_METHOD);
     ins(x, "cmp DWORD PTR [r11+%d], %d", (int)offsetof(SoxClosure, arity), in->nargs);
     ins(x, "jne .LL%d", slow);

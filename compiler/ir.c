@@ -20,6 +20,7 @@ IrFunc *ir_func_new(IrProgram *p, const char *name, const char *sym) {
     f->sym = sym;
     f->id = p->nfuncs;
     f->info_sym = ir_own(p, xformat("%s_info", sym));
+    f->getter_root = -1;
     if (p->nfuncs == p->capfuncs) {
         p->capfuncs = p->capfuncs ? 2 * p->capfuncs : 16;
         p->funcs = xrealloc(p->funcs, p->capfuncs * sizeof *p->funcs);

@@ -90,6 +90,8 @@ typedef struct IrFunc {
     const char *sym;        /* assembly symbol of the code */
     const char *info_sym;   /* assembly symbol of the SoxFuncInfo */
     int arity, flags, ncells;
+    int getter_root;        /* a method whose body is only `return this.NAME`: NAME's root,
+                               else -1 (SoxFuncInfo.getter) */
     int nparams;            /* incoming words including the closure (and this) */
     int nvregs;
     int nbuf;               /* scratch words needed by IR_BUF_* / ARG_BUF */

@@ -866,8 +866,22 @@ static void lower_main_call(Lower *L) {
     ir_buf_words(L->f, 2);
 }
 
+/* The property a method returns when its body is only `return this.NAME` (a getter,
+ * SoxFuncInfo.getter), else NULL. */
+static const Expr *getter_property(const Function *fn) {
+    const Stmt *s = fn->body;
+    if (fn->kind != FN_METHOD || fn->arity != 0 || fn->has_defer || !s || s->next
+        || s->kind != STMT_RETURN || !s->expr || s->expr->kind != EXPR_GET)
+        return NULL;
+    const Expr *o = s->expr->object;
+    return o->kind == EXPR_THIS && o->var.kind == VAR_LOCAL && o->var.index == fn->this_local
+               ? s->expr : NULL;
+}
+
 static void lower_function(Lower *L, const Function *fn) {
     IrFunc *f = L->funcs[fn->id];
+    const Expr *getter = getter_property(fn);
+    if (getter) f->getter_root = name_root(L, getter->name);
     L->fn = fn;
     L->f = f;
     L->njumps = 0;

@@ -117,6 +117,16 @@ static SoxClosure *find_method(SoxClass *k, SoxString *name, SoxCache *cache)
     return AS_CLOSURE(m);
 }
 
+/* At an invocation site whose cache holds method m of class k: the index of the field
+ * m returns if it is a getter and k's instances ever had that field (sox_abi.h). */
+static void cache_getter(SoxCache *cache, SoxClass *k, const SoxClosure *m)
+{
+    Value index;
+    cache->word[CACHE_FIELD] = m->info->getter
+        && rt_table_get(&k->field_index, AS_STRING(*m->info->getter), &index)
+        ? (uint64_t)num_of(index) : NO_FIELD;
+}
+
 /* The index of field `name` in instances of k, trying the site's cache first;
  * NO_FIELD if no instance of k ever had that field. */
 static uint64_t field_index(SoxClass *k, SoxString *name, SoxCache *cache)
@@ -241,6 +251,8 @@ Value sox_invoke(Value receiver, Value name, uint64_t argc, const Value *args, S
         SoxClosure *m = find_method(in->klass, AS_STRING(name), cache);
         if (!m)
             undefined_property(name);
+        if (cache)
+            cache_getter(cache, in->klass, m);
         return call_method(m, receiver, argc, args);
     }
     if (IS_TABLE(receiver)) {

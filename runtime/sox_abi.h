@@ -67,6 +67,10 @@ typedef struct SoxFuncInfo {
     uint32_t arity;         /* +12: Sox parameters, not counting closure or `this` */
     uint32_t flags;         /* +16: SOX_FN_* */
     uint32_t ncells;        /* +20: captured-variable cells the closure carries */
+    const Value *getter;    /* +24: a method whose body is only `return this.NAME`: the
+                               root slot holding NAME, else NULL.  An invocation may read
+                               that field instead of calling the method (see "Inline
+                               method invocation") */
 } SoxFuncInfo;
 
 #define SOX_FN_METHOD 1u    /* code takes `this` after the closure: code(clo, this, a1..aN) */
@@ -128,7 +132,10 @@ typedef struct SoxCache { uint64_t word[4]; } SoxCache;
  * the cached closure cache->word[SOX_CACHE_METHOD] (a raw SoxClosure *) has the
  * call's arity.  Offsets from the SoxInstance and from the runtime's SoxClass.
  * The runtime fills words SOX_CACHE_METHOD/NAME and SOX_CACHE_FIELD for one class at
- * a time: switching the class resets the others. */
+ * a time: switching the class resets the others.  At an invocation site (which never
+ * looks up a field of its own name through its cache) SOX_CACHE_FIELD is the index of
+ * the field the cached method returns when it is a getter (SoxFuncInfo.getter), else
+ * UINT64_MAX: with no arguments, that field's value, when a has it, is the call's. */
 #define SOX_CACHE_CLASS_ID        0
 #define SOX_CACHE_METHOD          1
 #define SOX_CACHE_NAME            2

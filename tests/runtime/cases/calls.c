@@ -18,11 +18,11 @@ static Value f12(Value c, Value a, Value b, Value d, Value e, Value f, Value g, 
 { (void)c; return N(num_of(a) + num_of(b) + num_of(d) + num_of(e) + num_of(f) + num_of(g) + num_of(h) + num_of(i) + num_of(j) + num_of(k) + num_of(l) + 1000 * num_of(m)); }
 
 /* methods: code(closure, this, args...) */
-static SoxFuncInfo init_info = { "init", 4, 1, SOX_FN_METHOD | SOX_FN_INIT, 0 };
-static SoxFuncInfo hello_info = { "hello", 5, 0, SOX_FN_METHOD, 0 };
-static SoxFuncInfo who_info = { "who", 3, 0, SOX_FN_METHOD, 0 };
-static SoxFuncInfo bwho_info = { "who", 3, 0, SOX_FN_METHOD, 0 };
-static SoxFuncInfo many_info = { "many", 4, 8, SOX_FN_METHOD, 0 };
+static SoxFuncInfo init_info = { "init", 4, 1, SOX_FN_METHOD | SOX_FN_INIT, 0, 0 };
+static SoxFuncInfo hello_info = { "hello", 5, 0, SOX_FN_METHOD, 0, 0 };
+static SoxFuncInfo who_info = { "who", 3, 0, SOX_FN_METHOD, 0, 0 };
+static SoxFuncInfo bwho_info = { "who", 3, 0, SOX_FN_METHOD, 0, 0 };
+static SoxFuncInfo many_info = { "many", 4, 8, SOX_FN_METHOD, 0, 0 };
 static Value superclass_A;
 
 static Value m_init(Value c, Value this, Value name) { (void)c; sox_set_property(this, S("name"), name, 0); return this; }
@@ -43,7 +43,7 @@ void sox_program_entry(void)
     for (int n = 0; n <= 12; n++) {
         if (!codes[n])
             continue;
-        sum_info[n] = (SoxFuncInfo){ names[n], (uint32_t)rt_strlen(names[n]), (uint32_t)n, 0, 0 };
+        sum_info[n] = (SoxFuncInfo){ names[n], (uint32_t)rt_strlen(names[n]), (uint32_t)n, 0, 0, 0 };
         Value clo = roots[0] = sox_closure_new(&sum_info[n], codes[n]);
         sox_print(sox_call(clo, (uint64_t)n, args));
         TRY(sox_call(clo, (uint64_t)n + 1, args));
@@ -89,7 +89,7 @@ void sox_program_entry(void)
     TRY(sox_super_invoke(A, S("nope"), b, 0, 0));
     TRY(sox_class_inherit(plain, N(1)));
     say("-- fields shadow methods; a field holding a function is called without this");
-    sum_info[1] = (SoxFuncInfo){ "f1", 2, 1, 0, 0 };
+    sum_info[1] = (SoxFuncInfo){ "f1", 2, 1, 0, 0, 0 };
     sox_set_property(b, S("who"), sox_closure_new(&sum_info[1], (void *)f1), 0);
     sox_print(sox_invoke(b, S("who"), 1, (Value[]){ S("field fn") }, &cache2));
     say("-- tables and properties");

@@ -3,7 +3,7 @@
  * freed slots are reused) must not hit the stale entry. */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo info = { "who", 3, 0, SOX_FN_METHOD, 0 };
+static SoxFuncInfo info = { "who", 3, 0, SOX_FN_METHOD, 0, 0 };
 static Value who_a(Value c, Value this) { (void)c; (void)this; return S("A.who"); }
 static Value who_b(Value c, Value this) { (void)c; (void)this; return S("B.who"); }
 

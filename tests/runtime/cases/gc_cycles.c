@@ -3,7 +3,7 @@
  * cyclic structure that stays reachable survives every collection intact. */
 #include "tests/runtime/cases/gc_common.h"
 
-static SoxFuncInfo fn_info = { "loop", 4, 0, 0, 1 };
+static SoxFuncInfo fn_info = { "loop", 4, 0, 0, 1, 0 };
 static Value nop(Value c) { (void)c; return SOX_NIL; }
 
 static Value make_cycles(Value klass, int i)

@@ -4,7 +4,7 @@
  * conservative stack scan finds them.  The output equals an unstressed run. */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo init_info = { "init", 4, 1, SOX_FN_METHOD | SOX_FN_INIT, 0 };
+static SoxFuncInfo init_info = { "init", 4, 1, SOX_FN_METHOD | SOX_FN_INIT, 0, 0 };
 static Value m_init(Value c, Value this, Value v)
 {
     (void)c;

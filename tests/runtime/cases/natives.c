@@ -3,7 +3,7 @@
 /* Every native of SOX_LANGUAGE.md §11: behaviour and every error text. */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo fn_info = { "handler", 7, 0, 0, 0 };
+static SoxFuncInfo fn_info = { "handler", 7, 0, 0, 0, 0 };
 static Value nop(Value c) { (void)c; return SOX_NIL; }
 
 void sox_program_entry(void)

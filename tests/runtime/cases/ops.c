@@ -2,7 +2,7 @@
  * odd type tags), slices (§7.5 recommended semantics), foreach (§6.8), defers. */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo defer_info = { "defer", 5, 0, 0, 1 };
+static SoxFuncInfo defer_info = { "defer", 5, 0, 0, 1, 0 };
 static Value defer_body(Value clo)
 {
     sox_print(sox_add(S("deferred "), AS_CLOSURE(clo)->cells[0]->value));

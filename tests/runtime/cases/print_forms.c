@@ -1,8 +1,8 @@
 /* Printed forms of every value kind (SOX_LANGUAGE.md §8) and the `+` rules (§7.2). */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo fn_info = { "inc", 3, 0, 0, 0 };
-static SoxFuncInfo method_info = { "who", 3, 0, SOX_FN_METHOD, 0 };
+static SoxFuncInfo fn_info = { "inc", 3, 0, 0, 0, 0 };
+static SoxFuncInfo method_info = { "who", 3, 0, SOX_FN_METHOD, 0, 0 };
 static Value dummy_code(Value clo) { (void)clo; return SOX_NIL; }
 
 void sox_program_entry(void)

@@ -3,7 +3,7 @@
  * the others still run; buffered output is flushed; the status is the argument. */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo h_info = { "handler", 7, 0, 0, 0 };
+static SoxFuncInfo h_info = { "handler", 7, 0, 0, 0, 0 };
 static Value h1(Value c) { (void)c; say("handler 1"); return SOX_NIL; }
 static Value h2(Value c) { (void)c; return sox_add(SOX_NIL, N(1)); }
 static Value h3(Value c) { (void)c; say("handler 3"); return SOX_NIL; }

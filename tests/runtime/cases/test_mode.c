@@ -4,7 +4,7 @@
  * lines padded to 37 columns. */
 #include "tests/runtime/harness.h"
 
-static SoxFuncInfo test_info = { "test", 4, 1, 0, 0 };
+static SoxFuncInfo test_info = { "test", 4, 1, 0, 0, 0 };
 #define counter roots[10]     /* a registered root, nil at start */
 
 static void toplevel(void) { counter = N(num_of(counter == SOX_NIL ? N(0) : counter) + 1); say("toplevel ran"); }
