@@ -1,11 +1,14 @@
 #!/bin/bash
 # Sox programs, compiled by bin/soxcc for both targets and run (the foreign one under
 # qemu).  Data-driven: every tests/sox/**/NAME.sox with a NAME.out beside it is a
-# program test:
+# program test, compiled at the default -O1 and again at -O0 and -O2 (test names
+# sox/TARGET/O0/..., sox/TARGET/O2/...; OPT_LEVELS="-O1" runs the default only):
 #   NAME.out     expected stdout (required)
 #   NAME.err     expected stderr (optional; otherwise stderr is not checked)
 #   NAME.status  expected exit status (optional; default 0)
 #   NAME.args    arguments, one line, split by the shell (optional)
+#   NAME.opts    the optimisation levels the expectations hold at, one line (optional;
+#                e.g. a trace that counts frames, whose size depends on the level)
 # Programs are compiled and run from their own directory (imports are relative to
 # it), with argv[0] = NAME.  GC_STRESS=1 runs every program with SOX_GC_STRESS=1.
 #
@@ -164,14 +167,15 @@ check_gnu_as() {  # target name dir file
 }
 
 # ---- programs ----
-run_program_test() {  # target src
-  local target=$1 src=$2
+run_program_test() {  # target src opt
+  local target=$1 src=$2 opt=$3
   local dir name rel t exe args want_status rc
   dir=$(dirname "$src"); name=$(basename "$src" .sox)
   rel=${src#"$DIR"/}; rel=${rel%.sox}
   t="sox/$target/$rel"
+  [ "$opt" = -O1 ] || t="sox/$target/${opt#-}/$rel"
   exe=$tmp/$target-${rel//\//-}
-  if ! (cd "$dir" && "$SOXCC" -target "$target" "$name.sox" -o "$exe") 2> "$exe.cerr"; then
+  if ! (cd "$dir" && "$SOXCC" -target "$target" "$opt" "$name.sox" -o "$exe") 2> "$exe.cerr"; then
     fail "$t" "compile error: $(first_line "$exe.cerr")"; return
   fi
   args=; [ -f "$dir/$name.args" ] && args=$(head -1 "$dir/$name.args")
@@ -192,6 +196,9 @@ run_program_test() {  # target src
   rm -f "$exe" "$exe.stdout" "$exe.stderr" "$exe.cerr"
 }
 
+# the collector does not care how the code was optimised: under GC_STRESS, -O1 only
+opt_levels=${OPT_LEVELS:-"-O1 -O0 -O2"}
+[ -n "$GC_STRESS" ] && opt_levels=-O1
 mapfile -t programs < <(find "$DIR" -name '*.sox' -not -path "$DIR/errors/*" | sort)
 for target in $TARGETS; do
   runnable=1
@@ -199,8 +206,11 @@ for target in $TARGETS; do
   for src in "${programs[@]}"; do
     [ -f "${src%.sox}.out" ] || continue
     rel=${src#"$DIR"/}
-    if [ $runnable = 1 ]; then run_program_test "$target" "$src"
-    else skip "sox/$target/${rel%.sox}" "cannot run $target binaries"; fi
+    for opt in $opt_levels; do
+      [ -f "${src%.sox}.opts" ] && ! grep -qw -- "$opt" "${src%.sox}.opts" && continue
+      if [ $runnable = 1 ]; then run_program_test "$target" "$src" "$opt"
+      else skip "sox/$target/${rel%.sox}" "cannot run $target binaries"; fi
+    done
     [ -z "$GC_STRESS" ] && check_gnu_as "$target" "${rel%.sox}" "$(dirname "$src")" "$(basename "$src")"
   done
 done
