@@ -156,8 +156,8 @@ static void find_numbers(FuncCtx *c, const int *defs) {
 
 static void find_fp_candidates(FuncCtx *c);
 
-/* An interned name that only property reads and writes take as their name operand is
- * needed on their slow paths alone: it gets no register, and those load it
+/* An interned name that only property reads, writes and invocations take as their name
+ * operand is needed on their slow paths alone: it gets no register, and those load it
  * (const_val = its root). */
 static void find_cold_names(FuncCtx *c, const int *defs) {
     const IrFunc *f = c->f;
@@ -173,7 +173,7 @@ static void find_cold_names(FuncCtx *c, const int *defs) {
     for (int i = 0; i < f->nblocks; i++)
         for (int k = 0; k < f->blocks[i]->nins; k++) {
             const IrInstr *in = &f->blocks[i]->ins[k];
-            int property = in->op == IR_PROP_GET || in->op == IR_PROP_SET;
+            int property = in->op == IR_PROP_GET || in->op == IR_PROP_SET || in->op == IR_INVOKE;
             if (in->a >= 0) c->cold_name[in->a] = 0;
             if (in->b >= 0 && !property) c->cold_name[in->b] = 0;
             for (int j = 0; j < in->nargs; j++)

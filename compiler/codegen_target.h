@@ -37,8 +37,8 @@ typedef struct FuncCtx {
                                or comparison operand or a call argument, which the
                                emitters inline (it has no register or slot) */
     uint8_t *cold_name;     /* per vreg: an interned name (root const_val) read only as
-                               the name of property reads and writes, which load it on
-                               their slow paths (also unmaterialized) */
+                               the name of property reads, writes and invocations, which
+                               load it on their slow paths (also unmaterialized) */
     uint8_t *fp_ok;         /* per vreg: a number that is only written and read by
                                instructions the emitters do in FP registers */
     int8_t *fp;             /* per vreg: the FP register (0..nfp-1) holding it, or -1;

@@ -608,13 +608,8 @@ static void emit_property(A64 *x, const IrInstr *in) {
     store_vreg(x, in->dst, "x9");
     cold_begin(x, slow, in->line);
     ins(x, "mov x0, %s", a);
-    if (n) {
-        ins(x, "mov x1, %s", n);
-    } else {
-        int root = (int)x->c->const_val[in->b];
-        root_addr(x, "x1", root);
-        ins(x, "ldr x1, [x1, :lo12:.Lroots+%d]", 8 * root);
-    }
+    if (n) ins(x, "mov x1, %s", n);
+    else load_root(x, "x1", (int)x->c->const_val[in->b]);
     if (set) ins(x, "mov x2, %s", v);
     const char *c = set ? "x3" : "x2";
     ins(x, "adrp %s, .Lcache+%d", c, cache);
@@ -653,21 +648,18 @@ static void emit_invoke(A64 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int cache = 32 * (int)in->imm;
     const char *r = use(x, in->a, "x11");
-    const char *n = use(x, in->b, "x12");
+    const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
     object_of_type(x, r, SOX_OBJ_INSTANCE, slow);
-    untag(x, "x13", n);
-    ins(x, "ldrh w14, [x13, #%d]", (int)offsetof(SoxObj, flags));
-    ins(x, "tst w14, #%u", SOX_STR_FIELD_NAME);
-    ins(x, "b.ne .LL%d", slow);
     ins(x, "adrp x16, .Lcache+%d", cache);
     ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
-    ins(x, "ldr x14, [x16, #%d]", 8 * SOX_CACHE_NAME);
-    ins(x, "cmp x14, x13");
-    ins(x, "b.ne .LL%d", slow);
     ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CLASS);
     ins(x, "ldr x9, [x9, #%d]", SOX_CLASS_ID);
     ins(x, "ldr x14, [x16, #%d]", 8 * SOX_CACHE_CLASS_ID);
     ins(x, "cmp x9, x14");
+    ins(x, "b.ne .LL%d", slow);
+    ins(x, "ldr x13, [x16, #%d]", 8 * SOX_CACHE_NAME);
+    ins(x, "ldrh w14, [x13, #%d]", (int)offsetof(SoxObj, flags));
+    ins(x, "tst w14, #%u", SOX_STR_FIELD_NAME);
     ins(x, "b.ne .LL%d", slow);
     if (in->nargs == 0) getter_field(x, back);
     ins(x, "ldr x15, [x16, #%d]", 8 * SOX_CACHE_METHOD);
@@ -689,7 +681,8 @@ static void emit_invoke(A64 *x, const IrInstr *in) {
         ins(x, "str %s, %s", a, sp_mem(x, buf_off(x, i)));
     }
     ins(x, "mov x0, %s", r);
-    ins(x, "mov x1, %s", n);
+    if (n) ins(x, "mov x1, %s", n);
+    else load_root(x, "x1", (int)x->c->const_val[in->b]);
     mov_imm(x, "x2", (uint64_t)in->nargs);
     ins(x, "add x3, sp, #%d", buf_off(x, 0));
     ins(x, "adrp x4, .Lcache+%d", cache);

@@ -580,19 +580,6 @@ static void instance_of(X86 *x, const char *A, int slow) {
     ins(x, "jne .LL%d", slow);
 }
 
-/* Jumps to `slow` unless A holds an instance, else leaves its pointer in r11 and the
- * name N's SoxString pointer in r10 (the object check keeps 2^50 in r10: adding it
- * untags the name too). */
-static void instance_and_name(X86 *x, const char *A, const char *N, int slow) {
-    ins(x, "movabs r10, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
-    ins(x, "mov r11, r10");
-    ins(x, "add r11, %s", A);
-    ins(x, "jnc .LL%d", slow);
-    ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
-    ins(x, "jne .LL%d", slow);
-    ins(x, "add r10, %s", N);
-}
-
 /* a.name / a.name = v: an instance of the class the site's cache describes, with
  * room for the field at the index the cache remembers, is read or updated inline (the
  * test of sox_abi.h "Inline field access"; a read also needs the field to be there);
@@ -666,15 +653,14 @@ static void emit_invoke(X86 *x, const IrInstr *in) {
     int slow = cg_new_label(x->c), back = cg_new_label(x->c);
     int cache = 32 * (int)in->imm;
     const char *R = src(x, in->a, "rax");
-    const char *N = src(x, in->b, "rcx");
-    instance_and_name(x, R, N, slow);
-    ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
-    ins(x, "jne .LL%d", slow);
-    ins(x, "cmp r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
-    ins(x, "jne .LL%d", slow);
+    const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
+    instance_of(x, R, slow);
     ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
     ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
     ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "jne .LL%d", slow);
+    ins(x, "mov r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
+    ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
     ins(x, "jne .LL%d", slow);
     if (in->nargs == 0) getter_field(x, cache, back);
     ins(x, "mov r11, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_METHOD);
@@ -695,7 +681,8 @@ static void emit_invoke(X86 *x, const IrInstr *in) {
         ins(x, "mov QWORD PTR [rsp+%d], %s", buf_offset(x, i), x->c->unmaterialized[v] ? "r10" : src(x, v, "r10"));
     }
     ins(x, "mov rdi, %s", R);
-    ins(x, "mov rsi, %s", N);
+    if (N) ins(x, "mov rsi, %s", N);
+    else ins(x, "mov rsi, QWORD PTR [rip+.Lroots+%d]", 8 * (int)x->c->const_val[in->b]);
     ins(x, "mov edx, %d", in->nargs);
     ins(x, "lea rcx, [rsp+%d]", buf_offset(x, 0));
     ins(x, "lea r8, [rip+.Lcache+%d]", cache);

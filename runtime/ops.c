@@ -92,13 +92,18 @@ _Static_assert(CACHE_CLASS_ID == SOX_CACHE_CLASS_ID && CACHE_METHOD == SOX_CACHE
                && CACHE_NAME == SOX_CACHE_NAME && CACHE_FIELD == SOX_CACHE_FIELD, "sox_abi.h");
 #define NO_FIELD UINT64_MAX
 
+/* What a cache names before it holds a method: a string no site has, flagged as a field
+ * name, so that compiled code's invocation test fails on it (sox_abi.h). */
+static SoxString no_method = { .obj = { .type = SOX_OBJ_STRING, .flags = RT_STR_FIELD_NAME } };
+
 /* Makes the cache describe class k, forgetting what it knew of another class. */
 static void cache_class(SoxCache *cache, const SoxClass *k)
 {
     if (cache->word[CACHE_CLASS_ID] == k->id)
         return;
     cache->word[CACHE_CLASS_ID] = k->id;
-    cache->word[CACHE_METHOD] = cache->word[CACHE_NAME] = 0;
+    cache->word[CACHE_METHOD] = 0;
+    cache->word[CACHE_NAME] = (uint64_t)(uintptr_t)&no_method;
     cache->word[CACHE_FIELD] = NO_FIELD;
 }
 

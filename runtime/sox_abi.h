@@ -125,12 +125,15 @@ typedef struct SoxCache { uint64_t word[4]; } SoxCache;
 
 /* ---- Inline method invocation ----------------------------------------------------
  * `a.m(args)` calls the method's code directly when the site's cache proves it
- * (runtime/ops.c sox_invoke makes the same test): a is an instance, the name
- * never was a field name (SOX_STR_FIELD_NAME clear in its obj.flags, so no field
- * can shadow the method), cache->word[SOX_CACHE_NAME] is the name's SoxString *,
- * cache->word[SOX_CACHE_CLASS_ID] the id of a's class (ids are never reused), and
- * the cached closure cache->word[SOX_CACHE_METHOD] (a raw SoxClosure *) has the
- * call's arity.  Offsets from the SoxInstance and from the runtime's SoxClass.
+ * (runtime/ops.c sox_invoke makes the same test): a is an instance,
+ * cache->word[SOX_CACHE_CLASS_ID] is the id of a's class (ids are never reused), the
+ * string cache->word[SOX_CACHE_NAME] never was a field name (SOX_STR_FIELD_NAME clear
+ * in its obj.flags, so no field can shadow the method), and the cached closure
+ * cache->word[SOX_CACHE_METHOD] (a raw SoxClosure *) has the call's arity.  Whenever
+ * the class id is set, SOX_CACHE_NAME points to a string: the site's name once a
+ * method is cached (a site has one name), before that a flagged stand-in, so the test
+ * can read the name from the cache.  Offsets from the SoxInstance and from the
+ * runtime's SoxClass.
  * The runtime fills words SOX_CACHE_METHOD/NAME and SOX_CACHE_FIELD for one class at
  * a time: switching the class resets the others.  At an invocation site (which never
  * looks up a field of its own name through its cache) SOX_CACHE_FIELD is the index of
