@@ -139,6 +139,12 @@ static void object_of_type(A64 *x, const char *reg, int type, int slow) {
     ins(x, "b.ne .LL%d", slow);
 }
 
+/* object_of_type for in's operand reg, an instance: `this` needs no test. */
+static void instance_of(A64 *x, const IrInstr *in, const char *reg, int slow) {
+    if (in->a_instance) untag(x, "x10", reg);
+    else object_of_type(x, reg, SOX_OBJ_INSTANCE, slow);
+}
+
 /* Branches to `slow` unless reg holds a number (some QNAN bit clear). */
 static void check_number(A64 *x, const char *reg, int slow) {
     ins(x, "mvn x15, %s", reg);
@@ -582,7 +588,7 @@ static void emit_property(A64 *x, const IrInstr *in) {
     const char *a = use(x, in->a, "x11");
     const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
-    object_of_type(x, a, SOX_OBJ_INSTANCE, slow);
+    instance_of(x, in, a, slow);
     ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_CLASS);
     ins(x, "ldr x14, [x14, #%d]", SOX_CLASS_ID);
     ins(x, "adrp x16, .Lcache+%d", cache);
@@ -649,7 +655,7 @@ static void emit_invoke(A64 *x, const IrInstr *in) {
     int cache = 32 * (int)in->imm;
     const char *r = use(x, in->a, "x11");
     const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
-    object_of_type(x, r, SOX_OBJ_INSTANCE, slow);
+    instance_of(x, in, r, slow);
     ins(x, "adrp x16, .Lcache+%d", cache);
     ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
     ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CLASS);

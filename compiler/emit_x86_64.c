@@ -570,11 +570,13 @@ static void emit_index(X86 *x, const IrInstr *in) {
     cold_end(x);
 }
 
-/* Jumps to `slow` unless A holds an instance, else leaves its pointer in r11 (an
- * object has the top 14 bits set: adding 2^50 carries out and untags it). */
-static void instance_of(X86 *x, const char *A, int slow) {
+/* Jumps to `slow` unless in's operand A holds an instance, else leaves its pointer in
+ * r11 (an object has the top 14 bits set: adding 2^50 carries out and untags it).
+ * `this` needs no test. */
+static void instance_of(X86 *x, const IrInstr *in, const char *A, int slow) {
     ins(x, "movabs r11, 0x%" PRIx64, (uint64_t)(0 - SOX_OBJ_TAG));
     ins(x, "add r11, %s", A);
+    if (in->a_instance) return;
     ins(x, "jnc .LL%d", slow);
     ins(x, "cmp BYTE PTR [r11], %d", SOX_OBJ_INSTANCE);
     ins(x, "jne .LL%d", slow);
@@ -592,7 +594,7 @@ static void emit_property(X86 *x, const IrInstr *in) {
     const char *A = src(x, in->a, "rax");
     const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
-    instance_of(x, A, slow);
+    instance_of(x, in, A, slow);
     ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
     ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
     ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
@@ -654,7 +656,7 @@ static void emit_invoke(X86 *x, const IrInstr *in) {
     int cache = 32 * (int)in->imm;
     const char *R = src(x, in->a, "rax");
     const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
-    instance_of(x, R, slow);
+    instance_of(x, in, R, slow);
     ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
     ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
     ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);

@@ -76,6 +76,8 @@ typedef struct IrInstr {
     int line;               /* Sox source line for the trace table */
     uint8_t num_ops;        /* bit 0 / bit 1: a / b is surely a number here (ir_opt.c) */
     uint8_t no_effect;      /* IR_RTCALL: it only allocates its result (dropped if unread) */
+    uint8_t a_instance;     /* IR_PROP_GET/SET, IR_INVOKE: a is `this`, surely an instance
+                               (methods only ever run on one) */
 } IrInstr;
 
 struct IrBlock {

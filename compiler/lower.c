@@ -375,6 +375,7 @@ static int lower_invoke(Lower *L, const Expr *e) {
     int d = ir_vreg(L->f);
     IrInstr *in = ir_emit(L->f, IR_INVOKE, d, recv, name);
     in->imm = new_cache(L);
+    in->a_instance = e->object->kind == EXPR_THIS;
     in->nargs = e->nargs;
     in->args = xcalloc(e->nargs + 1, sizeof *in->args);
     for (int i = 0; i < e->nargs; i++) arg_vreg(in, i, vals[i]);
@@ -417,6 +418,7 @@ static int lower_property(Lower *L, const Expr *e) {
     int d = ir_vreg(L->f);
     IrInstr *in = ir_emit(L->f, e->kind == EXPR_GET ? IR_PROP_GET : IR_PROP_SET, d, obj, name);
     in->imm = new_cache(L);
+    in->a_instance = e->object->kind == EXPR_THIS;
     /* a read of a name no method has can only give a field (or a table entry): the same
      * value again until something may change it (ir_opt.c); a method would come back as
      * a new bound method each time */
