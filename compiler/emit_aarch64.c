@@ -258,6 +258,14 @@ static const char *const_or_use(A64 *x, int v, int known, const char *scratch) {
     return use(x, v, scratch);
 }
 
+/* The result of == / != when the Z flag says whether the operands are equal: the branch
+ * on it, or the bool. */
+static void equality_from_z(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    const char *cond = in->op == IR_EQ ? "eq" : "ne";
+    if (br) branch2(x, b, cond, br->target, br->target2);
+    else { bool_from_cond(x, cond); store_vreg(x, in->dst, "x9"); }
+}
+
 /* == / != against a constant that is not a number: identity is equality. */
 static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
@@ -267,9 +275,7 @@ static int emit_identity_compare(A64 *x, const IrBlock *b, const IrInstr *in, co
     int other = kb ? in->a : in->b;
     mov_imm(x, "x10", kb ? c->const_val[in->b] : c->const_val[in->a]);
     ins(x, "cmp %s, x10", const_or_use(x, other, c->is_const[other], "x11"));
-    const char *cond = in->op == IR_EQ ? "eq" : "ne";
-    if (br) branch2(x, b, cond, br->target, br->target2);
-    else { bool_from_cond(x, cond); store_vreg(x, in->dst, "x9"); }
+    equality_from_z(x, b, in, br);
     return 1;
 }
 
@@ -289,28 +295,32 @@ static void equality_result(A64 *x, const IrBlock *b, const IrInstr *in, const I
     store_vreg(x, in->dst, "x9");
 }
 
-/* Equality with a number constant k of a value of unknown type, into x9: a zero equals
- * exactly the two zeros, a NaN nothing, any other number exactly its own bits. */
-static void equality_with_number(A64 *x, int v, uint64_t k) {
+/* Equality with a number constant k of a value of unknown type: a zero equals exactly
+ * the two zeros, a NaN nothing, any other number exactly its own bits.  Returns 1 with
+ * Z set when they are equal, or 0 with x9 = 0 (k is a NaN). */
+static int equality_with_number(A64 *x, int v, uint64_t k) {
     const char *V = use(x, v, "x11");
     if ((k << 1) == 0) {
         ins(x, "tst %s, #0x7fffffffffffffff", V);
-        ins(x, "cset x9, eq");
-    } else if ((k << 1) > 0xffe0000000000000ull) {
-        ins(x, "mov x9, xzr");
-    } else {
-        mov_imm(x, "x12", k);
-        ins(x, "cmp %s, x12", V);
-        ins(x, "cset x9, eq");
+        return 1;
     }
+    if ((k << 1) > 0xffe0000000000000ull) {
+        ins(x, "mov x9, xzr");
+        return 0;
+    }
+    mov_imm(x, "x12", k);
+    ins(x, "cmp %s, x12", V);
+    return 1;
 }
 
 static void emit_equality(A64 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     if (ka != kb) {
-        equality_with_number(x, ka ? in->b : in->a, c->const_val[ka ? in->a : in->b]);
-        equality_result(x, b, in, br);
+        if (equality_with_number(x, ka ? in->b : in->a, c->const_val[ka ? in->a : in->b]))
+            equality_from_z(x, b, in, br);
+        else
+            equality_result(x, b, in, br);
         return;
     }
     int differ = cg_new_label(c), done = cg_new_label(c);

@@ -210,6 +210,21 @@ static void setcc_al(X86 *x, IrOp op) {
     }
 }
 
+/* The result of == / != when ZF says whether the operands are equal: the branch on it,
+ * or the bool. */
+static void equality_from_zf(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
+    if (br) {
+        const IrBlock *t = br->target, *f = br->target2;
+        if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
+        if (next_is(b, t)) ins(x, "jne %s", block_label(x, f));
+        else { ins(x, "je %s", block_label(x, t)); if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f)); }
+        return;
+    }
+    ins(x, in->op == IR_EQ ? "sete al" : "setne al");
+    bool_from_al(x);
+    store_vreg(x, in->dst, "rax");
+}
+
 /* == / != against a constant that is not a number: identity is equality. */
 static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
@@ -221,16 +236,7 @@ static int emit_identity_compare(X86 *x, const IrBlock *b, const IrInstr *in, co
     mov_imm(x, "rcx", k);
     if (c->is_const[other]) mov_imm(x, "rax", c->const_val[other]);
     ins(x, "cmp %s, rcx", c->is_const[other] ? "rax" : src(x, other, "rax"));
-    if (br) {
-        const IrBlock *t = br->target, *f = br->target2;
-        if (in->op == IR_NE) { const IrBlock *tmp = t; t = f; f = tmp; }
-        if (next_is(b, t)) ins(x, "jne %s", block_label(x, f));
-        else { ins(x, "je %s", block_label(x, t)); if (!next_is(b, f)) ins(x, "jmp %s", block_label(x, f)); }
-        return 1;
-    }
-    ins(x, in->op == IR_EQ ? "sete al" : "setne al");
-    bool_from_al(x);
-    store_vreg(x, in->dst, "rax");
+    equality_from_zf(x, b, in, br);
     return 1;
 }
 
@@ -252,29 +258,33 @@ static void equality_result(X86 *x, const IrBlock *b, const IrInstr *in, const I
     store_vreg(x, in->dst, "rax");
 }
 
-/* Equality with a number constant k of a value of unknown type, into al: a zero equals
- * exactly the two zeros, a NaN nothing, any other number exactly its own bits. */
-static void equality_with_number(X86 *x, int v, uint64_t k) {
+/* Equality with a number constant k of a value of unknown type: a zero equals exactly
+ * the two zeros, a NaN nothing, any other number exactly its own bits.  Returns 1 with
+ * ZF set when they are equal, or 0 with al = 0 (k is a NaN). */
+static int equality_with_number(X86 *x, int v, uint64_t k) {
     const char *V = src(x, v, "rdi");
     if ((k << 1) == 0) {
         ins(x, "lea rdx, [%s+%s]", V, V);
         ins(x, "test rdx, rdx");
-        ins(x, "sete al");
-    } else if ((k << 1) > 0xffe0000000000000ull) {
-        ins(x, "xor eax, eax");
-    } else {
-        mov_imm(x, "rsi", k);
-        ins(x, "cmp %s, rsi", V);
-        ins(x, "sete al");
+        return 1;
     }
+    if ((k << 1) > 0xffe0000000000000ull) {
+        ins(x, "xor eax, eax");
+        return 0;
+    }
+    mov_imm(x, "rsi", k);
+    ins(x, "cmp %s, rsi", V);
+    return 1;
 }
 
 static void emit_equality(X86 *x, const IrBlock *b, const IrInstr *in, const IrInstr *br) {
     FuncCtx *c = x->c;
     int ka = cg_is_number_const(c, in->a), kb = cg_is_number_const(c, in->b);
     if (ka != kb) {
-        equality_with_number(x, ka ? in->b : in->a, c->const_val[ka ? in->a : in->b]);
-        equality_result(x, b, in, br);
+        if (equality_with_number(x, ka ? in->b : in->a, c->const_val[ka ? in->a : in->b]))
+            equality_from_zf(x, b, in, br);
+        else
+            equality_result(x, b, in, br);
         return;
     }
     int differ = cg_new_label(c), done = cg_new_label(c);
