@@ -145,6 +145,21 @@ static void instance_of(A64 *x, const IrInstr *in, const char *reg, int slow) {
     else object_of_type(x, reg, SOX_OBJ_INSTANCE, slow);
 }
 
+/* Branches to `slow` unless in's operand reg holds an instance of the class the site's
+ * cache describes; leaves the instance in x10 and the cache's address in x16
+ * (clobbers x9, x14). */
+static void instance_of_cached_class(A64 *x, const IrInstr *in, const char *reg, int cache,
+                                     int slow) {
+    instance_of(x, in, reg, slow);
+    ins(x, "adrp x16, .Lcache+%d", cache);
+    ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
+    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CLASS);
+    ins(x, "ldr x9, [x9, #%d]", SOX_CLASS_ID);
+    ins(x, "ldr x14, [x16, #%d]", 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "cmp x9, x14");
+    ins(x, "b.ne .LL%d", slow);
+}
+
 /* Branches to `slow` unless reg holds a number (some QNAN bit clear). */
 static void check_number(A64 *x, const char *reg, int slow) {
     ins(x, "mvn x15, %s", reg);
@@ -598,14 +613,7 @@ static void emit_property(A64 *x, const IrInstr *in) {
     const char *a = use(x, in->a, "x11");
     const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
-    instance_of(x, in, a, slow);
-    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_CLASS);
-    ins(x, "ldr x14, [x14, #%d]", SOX_CLASS_ID);
-    ins(x, "adrp x16, .Lcache+%d", cache);
-    ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
-    ins(x, "ldr x15, [x16, #%d]", 8 * SOX_CACHE_CLASS_ID);
-    ins(x, "cmp x14, x15");
-    ins(x, "b.ne .LL%d", slow);
+    instance_of_cached_class(x, in, a, cache, slow);
     ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
     ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CAPACITY);
     ins(x, "cmp x17, x9");
@@ -665,14 +673,7 @@ static void emit_invoke(A64 *x, const IrInstr *in) {
     int cache = 32 * (int)in->imm;
     const char *r = use(x, in->a, "x11");
     const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
-    instance_of(x, in, r, slow);
-    ins(x, "adrp x16, .Lcache+%d", cache);
-    ins(x, "add x16, x16, :lo12:.Lcache+%d", cache);
-    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CLASS);
-    ins(x, "ldr x9, [x9, #%d]", SOX_CLASS_ID);
-    ins(x, "ldr x14, [x16, #%d]", 8 * SOX_CACHE_CLASS_ID);
-    ins(x, "cmp x9, x14");
-    ins(x, "b.ne .LL%d", slow);
+    instance_of_cached_class(x, in, r, cache, slow);
     ins(x, "ldr x13, [x16, #%d]", 8 * SOX_CACHE_NAME);
     ins(x, "ldrh w14, [x13, #%d]", (int)offsetof(SoxObj, flags));
     ins(x, "tst w14, #%u", SOX_STR_FIELD_NAME);

@@ -592,6 +592,16 @@ static void instance_of(X86 *x, const IrInstr *in, const char *A, int slow) {
     ins(x, "jne .LL%d", slow);
 }
 
+/* Jumps to `slow` unless in's operand A holds an instance of the class the site's cache
+ * describes; leaves the instance in r11 (clobbers rdx). */
+static void instance_of_cached_class(X86 *x, const IrInstr *in, const char *A, int cache, int slow) {
+    instance_of(x, in, A, slow);
+    ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
+    ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
+    ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
+    ins(x, "jne .LL%d", slow);
+}
+
 /* a.name / a.name = v: an instance of the class the site's cache describes, with
  * room for the field at the index the cache remembers, is read or updated inline (the
  * test of sox_abi.h "Inline field access"; a read also needs the field to be there);
@@ -604,11 +614,7 @@ static void emit_property(X86 *x, const IrInstr *in) {
     const char *A = src(x, in->a, "rax");
     const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
-    instance_of(x, in, A, slow);
-    ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
-    ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
-    ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
-    ins(x, "jne .LL%d", slow);
+    instance_of_cached_class(x, in, A, cache, slow);
     ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
     ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);
     ins(x, "jae .LL%d", slow);
@@ -666,11 +672,7 @@ static void emit_invoke(X86 *x, const IrInstr *in) {
     int cache = 32 * (int)in->imm;
     const char *R = src(x, in->a, "rax");
     const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
-    instance_of(x, in, R, slow);
-    ins(x, "mov rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CLASS);
-    ins(x, "mov rdx, QWORD PTR [rdx+%d]", SOX_CLASS_ID);
-    ins(x, "cmp rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_CLASS_ID);
-    ins(x, "jne .LL%d", slow);
+    instance_of_cached_class(x, in, R, cache, slow);
     ins(x, "mov r10, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_NAME);
     ins(x, "test BYTE PTR [r10+%d], %u", (int)offsetof(SoxObj, flags), SOX_STR_FIELD_NAME);
     ins(x, "jne .LL%d", slow);
