@@ -36,6 +36,7 @@ typedef struct Lower {
     int defers;             /* vreg: the defer list, -1 if none */
     uint8_t *defined;       /* per global: surely defined here (no undefined check) */
     uint8_t *method_name;   /* per Program.names id: some class has a method of that name */
+    const Stmt **method_class;  /* per Function.id: the top-level class declaring the method */
     const Stmt **decl;      /* per global: its first declaration at a module's top level */
     const Function **decl_body;   /* ... and that module's body */
     int depth;              /* statement nesting in the current function */
@@ -384,7 +385,57 @@ static int lower_invoke(Lower *L, const Expr *e) {
     return d;
 }
 
+/* The class a top-level class surely inherits from: a global that only its class
+ * declaration sets (if it held anything else when cls was declared, the declaration
+ * failed and none of cls's methods can run).  NULL otherwise. */
+static const Stmt *known_superclass(const Lower *L, const Stmt *cls) {
+    const Expr *e = cls->superclass;
+    if (!e || e->kind != EXPR_VAR || e->var.kind != VAR_GLOBAL) return NULL;
+    const Global *g = &L->prog->globals[e->var.index];
+    return g->writes == 1 ? g->class_decl : NULL;
+}
+
+/* The method `name` of known class cls as the runtime's method table has it: cls's own
+ * last declaration of it, else its superclass's.  NULL when not surely known. */
+static const Function *known_method(const Lower *L, const Stmt *cls, const char *name) {
+    for (int depth = 0; cls && depth < 64; depth++) {   /* a cycle fails at run time */
+        for (int i = cls->nmethods - 1; i >= 0; i--)
+            if (!strcmp(cls->methods[i]->name, name)) return cls->methods[i];
+        cls = known_superclass(L, cls);
+    }
+    return NULL;
+}
+
+/* The method super.name(args) surely calls, when it can be called directly: in a method of
+ * a top-level class with a known superclass, a method taking that many arguments that has
+ * no captured variables (its closure is then never read, so none is passed).  NULL otherwise. */
+static const Function *known_super_method(const Lower *L, const Expr *e) {
+    const Function *fn = L->fn;
+    while (fn && fn->kind != FN_METHOD && fn->kind != FN_INIT) fn = fn->enclosing;
+    const Stmt *cls = fn ? L->method_class[fn->id] : NULL;
+    const Stmt *super = cls ? known_superclass(L, cls) : NULL;
+    const Function *m = super ? known_method(L, super, e->name.text) : NULL;
+    return m && m->arity == e->nargs && m->ncaptures == 0 ? m : NULL;
+}
+
 static int lower_super(Lower *L, const Expr *e) {
+    const Function *direct = e->kind == EXPR_SUPER_INVOKE ? known_super_method(L, e) : NULL;
+    if (direct) {
+        int recv = read_var(L, e->this_var);
+        int *vals = xcalloc(e->nargs + 1, sizeof *vals);
+        for (int i = 0; i < e->nargs; i++) vals[i] = lower_expr(L, e->args[i]);
+        set_line(L, e->line);
+        int d = ir_vreg(L->f);
+        IrInstr *in = ir_emit(L->f, IR_CALL, d, ir_const(L->f, SOX_NIL), -1);
+        in->sym = L->funcs[direct->id]->sym;
+        in->nargs = e->nargs + 1;
+        in->args = xcalloc(e->nargs + 2, sizeof *in->args);
+        arg_vreg(in, 0, recv);
+        for (int i = 0; i < e->nargs; i++) arg_vreg(in, i + 1, vals[i]);
+        ir_buf_words(L->f, e->nargs + 1);
+        free(vals);
+        return d;
+    }
     int super = read_var(L, e->var);
     int recv = read_var(L, e->this_var);
     int name = root_get(L, name_root(L, e->name));
@@ -1014,6 +1065,10 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
     L.funcs = xcalloc(p->nfunctions + 1, sizeof *L.funcs);
     L.defined = xcalloc(p->nglobals + 1, 1);
     L.method_name = method_names(p);
+    L.method_class = xcalloc(p->nfunctions + 1, sizeof *L.method_class);
+    for (int g = 0; g < p->nglobals; g++)
+        for (int i = 0; p->globals[g].class_decl && i < p->globals[g].class_decl->nmethods; i++)
+            L.method_class[p->globals[g].class_decl->methods[i]->id] = p->globals[g].class_decl;
     L.decl = xcalloc(p->nglobals + 1, sizeof *L.decl);
     L.decl_body = xcalloc(p->nglobals + 1, sizeof *L.decl_body);
     for (int m = 0; m < p->nmodules; m++) {
@@ -1054,6 +1109,7 @@ IrProgram *lower_program(const Program *p, int test_mode, LowerSink sink, void *
     free(L.defined);
     free(L.decl);
     free(L.method_name);
+    free(L.method_class);
     free(L.decl_body);
     free(L.jumps);
     return L.ir;
