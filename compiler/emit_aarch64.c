@@ -615,7 +615,7 @@ static void emit_property(A64 *x, const IrInstr *in) {
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
     instance_of_cached_class(x, in, a, cache, slow);
     ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
-    ins(x, "ldr x9, [x10, #%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "ldr w9, [x10, #%d]", SOX_INSTANCE_CAPACITY);
     ins(x, "cmp x17, x9");
     ins(x, "b.hs .LL%d", slow);
     ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_VALUES);
@@ -650,7 +650,7 @@ static void emit_property(A64 *x, const IrInstr *in) {
 static void getter_field(A64 *x, int back) {
     int call = cg_new_label(x->c);
     ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
-    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "ldr w14, [x10, #%d]", SOX_INSTANCE_CAPACITY);
     ins(x, "cmp x17, x14");
     ins(x, "b.hs .LL%d", call);
     ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_VALUES);

@@ -616,7 +616,7 @@ static void emit_property(X86 *x, const IrInstr *in) {
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
     instance_of_cached_class(x, in, A, cache, slow);
     ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
-    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "cmp edx, DWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);   /* NO_FIELD: 2^32-1 */
     ins(x, "jae .LL%d", slow);
     ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
     if (set) {
@@ -650,7 +650,7 @@ _Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte o
 static void getter_field(X86 *x, int cache, int back) {
     int call = cg_new_label(x->c);
     ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
-    ins(x, "cmp rdx, QWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "cmp edx, DWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);   /* NO_FIELD: 2^32-1 */
     ins(x, "jae .LL%d", call);
     ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
     ins(x, "mov r10, QWORD PTR [rsi+rdx*8]");

@@ -392,7 +392,7 @@ static void trace(SoxObj *o)
     case SOX_OBJ_INSTANCE: {
         SoxInstance *in = (SoxInstance *)o;
         mark_obj(&in->klass->obj);
-        for (uint64_t i = 0; i < in->capacity; i++)
+        for (uint32_t i = 0; i < instance_room(in); i++)
             mark_value(in->values[i]);
         break;
     }
@@ -472,7 +472,7 @@ static void free_object_contents(SoxObj *o)
     case SOX_OBJ_INSTANCE: {
         SoxInstance *in = (SoxInstance *)o;
         if (in->values != in->inline_values)
-            rt_raw_free(in->values, in->capacity * sizeof(Value));
+            rt_raw_free(in->values, instance_room(in) * sizeof(Value));
         break;
     }
     default: break;

@@ -212,7 +212,7 @@ Value rt_instance_new(SoxClass *klass)
     SoxInstance *in = (SoxInstance *)rt_obj_alloc(SOX_OBJ_INSTANCE,
                                                   sizeof(SoxInstance) + room * sizeof(Value));
     in->klass = klass;
-    in->capacity = room;
+    in->obj.aux = (uint32_t)room;
     in->values = in->inline_values;
     for (uint64_t i = 0; i < room; i++)
         in->values[i] = SOX_UNDEF;

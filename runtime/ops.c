@@ -153,7 +153,7 @@ static uint64_t field_index(SoxClass *k, SoxString *name, SoxCache *cache)
 static Value *find_field(SoxInstance *in, SoxString *name, SoxCache *cache)
 {
     uint64_t i = field_index(in->klass, name, cache);
-    return i < in->capacity && in->values[i] != SOX_UNDEF ? &in->values[i] : 0;
+    return i < instance_room(in) && in->values[i] != SOX_UNDEF ? &in->values[i] : 0;
 }
 
 RT_NORETURN static void undefined_property(Value name)
@@ -183,16 +183,16 @@ Value sox_get_property(Value obj, Value name, SoxCache *cache)
 /* Gives in room for at least n values: past its inline room, in a block of its own. */
 static void grow_values(SoxInstance *in, uint64_t n)
 {
-    uint64_t cap = in->capacity < 4 ? 8 : in->capacity * 2;
+    uint64_t room = instance_room(in), cap = room < 4 ? 8 : room * 2;
     while (cap < n)
         cap *= 2;
     Value *values = rt_raw_alloc(cap * sizeof(Value));
     for (uint64_t i = 0; i < cap; i++)
-        values[i] = i < in->capacity ? in->values[i] : SOX_UNDEF;
+        values[i] = i < room ? in->values[i] : SOX_UNDEF;
     if (in->values != in->inline_values)
-        rt_raw_free(in->values, in->capacity * sizeof(Value));
+        rt_raw_free(in->values, room * sizeof(Value));
     in->values = values;
-    in->capacity = cap;
+    in->obj.aux = (uint32_t)cap;
 }
 
 static void set_field(SoxInstance *in, SoxString *name, Value v, SoxCache *cache)
@@ -208,7 +208,7 @@ static void set_field(SoxInstance *in, SoxString *name, Value v, SoxCache *cache
             cache->word[CACHE_FIELD] = i;
         }
     }
-    if (i >= in->capacity)
+    if (i >= instance_room(in))
         grow_values(in, i + 1);
     in->values[i] = v;
 }

@@ -126,15 +126,16 @@ typedef struct SoxClass {
 #define RT_INSTANCE_INLINE_MAX 8
 
 typedef struct SoxInstance {
-    SoxObj obj;
+    SoxObj obj;             /* obj.aux: the words at values (instance_room) */
     SoxClass *klass;
-    uint64_t capacity;      /* words at values */
     Value *values;          /* inline_values, or a raw block */
     Value inline_values[];
 } SoxInstance;
 
+static inline uint32_t instance_room(const SoxInstance *in) { return in->obj.aux; }
+
 /* Compiled code reads and updates fields inline with these offsets (sox_abi.h). */
-_Static_assert(offsetof(SoxInstance, capacity) == SOX_INSTANCE_CAPACITY, "sox_abi.h");
+_Static_assert(offsetof(SoxInstance, obj.aux) == SOX_INSTANCE_CAPACITY, "sox_abi.h");
 _Static_assert(offsetof(SoxInstance, values) == SOX_INSTANCE_VALUES, "sox_abi.h");
 _Static_assert(offsetof(SoxInstance, klass) == SOX_INSTANCE_CLASS, "sox_abi.h");
 _Static_assert(offsetof(SoxClass, id) == SOX_CLASS_ID, "sox_abi.h");

@@ -120,8 +120,8 @@ typedef struct SoxCache { uint64_t word[4]; } SoxCache;
  * then values[index] is the field (a read also needs it not to be SOX_UNDEF).
  * Stores need no write barrier: the collector is a stop-the-world mark-sweep. */
 #define SOX_CACHE_FIELD           3     /* word: index of the site's field */
-#define SOX_INSTANCE_CAPACITY     24    /* uint64_t: words at values */
-#define SOX_INSTANCE_VALUES       32    /* Value *: the field values */
+#define SOX_INSTANCE_CAPACITY     4     /* uint32_t (the header's aux): words at values */
+#define SOX_INSTANCE_VALUES       24    /* Value *: the field values */
 
 /* ---- Inline method invocation ----------------------------------------------------
  * `a.m(args)` calls the method's code directly when the site's cache proves it
