@@ -45,6 +45,7 @@ static int remove_dead(IrFunc *f, int *uses) {
         for (int k = 0; k < b->nins; k++) {
             IrInstr *in = &b->ins[k];
             if (is_pure(in) && in->dst >= 0 && uses[in->dst] == 0) {
+                free(in->args);      /* an unread allocation's argument */
                 removed++;
                 continue;
             }
