@@ -601,6 +601,24 @@ static void emit_index(A64 *x, const IrInstr *in) {
     cold_end(x);
 }
 
+/* x17 = the index the site's cache (x16) holds for its field and x15 = the values of
+ * the instance in x10; to `miss` when the instance has no room for that index. */
+static void cached_field_slot(A64 *x, int miss) {
+    ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
+    ins(x, "ldr w14, [x10, #%d]", SOX_INSTANCE_CAPACITY);
+    ins(x, "cmp x17, x14");
+    ins(x, "b.hs .LL%d", miss);
+    ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_VALUES);
+}
+
+/* x9 = the field at that slot; to `miss` when the instance lacks it. */
+static void cached_field_value(A64 *x, int miss) {
+    ins(x, "ldr x9, [x15, x17, lsl #3]");
+    mov_imm(x, "x14", SOX_UNDEF);
+    ins(x, "cmp x9, x14");
+    ins(x, "b.eq .LL%d", miss);
+}
+
 /* a.name / a.name = v: an instance of the class the site's cache describes, with
  * room for the field at the index the cache remembers, is read or updated inline (the
  * test of sox_abi.h "Inline field access"; a read also needs the field to be there);
@@ -614,19 +632,12 @@ static void emit_property(A64 *x, const IrInstr *in) {
     const char *n = x->c->cold_name[in->b] ? NULL : use(x, in->b, "x12");
     const char *v = set ? use(x, (int)in->args[0].v, "x13") : NULL;
     instance_of_cached_class(x, in, a, cache, slow);
-    ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
-    ins(x, "ldr w9, [x10, #%d]", SOX_INSTANCE_CAPACITY);
-    ins(x, "cmp x17, x9");
-    ins(x, "b.hs .LL%d", slow);
-    ins(x, "ldr x15, [x10, #%d]", SOX_INSTANCE_VALUES);
+    cached_field_slot(x, slow);
     if (set) {
         ins(x, "str %s, [x15, x17, lsl #3]", v);
         if (x->c->uses[in->dst]) ins(x, "mov x9, %s", v);
     } else {
-        ins(x, "ldr x9, [x15, x17, lsl #3]");
-        mov_imm(x, "x14", SOX_UNDEF);
-        ins(x, "cmp x9, x14");
-        ins(x, "b.eq .LL%d", slow);     /* this instance lacks the field */
+        cached_field_value(x, slow);
     }
     cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "x9");
@@ -649,15 +660,8 @@ static void emit_property(A64 *x, const IrInstr *in) {
  * it.  Keeps x10, x11 and x16 when it falls through to the call. */
 static void getter_field(A64 *x, int back) {
     int call = cg_new_label(x->c);
-    ins(x, "ldr x17, [x16, #%d]", 8 * SOX_CACHE_FIELD);
-    ins(x, "ldr w14, [x10, #%d]", SOX_INSTANCE_CAPACITY);
-    ins(x, "cmp x17, x14");
-    ins(x, "b.hs .LL%d", call);
-    ins(x, "ldr x14, [x10, #%d]", SOX_INSTANCE_VALUES);
-    ins(x, "ldr x9, [x14, x17, lsl #3]");
-    mov_imm(x, "x14", SOX_UNDEF);
-    ins(x, "cmp x9, x14");
-    ins(x, "b.eq .LL%d", call);
+    cached_field_slot(x, call);
+    cached_field_value(x, call);
     ins(x, "mov x0, x9");
     ins(x, "b .LL%d", back);
     cg_label(x->c, x->o, call);

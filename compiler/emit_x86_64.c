@@ -602,6 +602,24 @@ static void instance_of_cached_class(X86 *x, const IrInstr *in, const char *A, i
     ins(x, "jne .LL%d", slow);
 }
 
+/* rdx = the index the site's cache holds for its field and rsi = the values of the
+ * instance in r11; to `miss` when the instance has no room for that index. */
+static void cached_field_slot(X86 *x, int cache, int miss) {
+    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
+    ins(x, "cmp edx, DWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);   /* NO_FIELD: 2^32-1 */
+    ins(x, "jae .LL%d", miss);
+    ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
+}
+
+/* rax = the field at that slot; to `miss` (rax kept) when the instance lacks it. */
+static void cached_field_value(X86 *x, int miss) {
+    ins(x, "mov r10, QWORD PTR [rsi+rdx*8]");
+    ins(x, "movabs rsi, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
+    ins(x, "cmp r10, rsi");
+    ins(x, "je .LL%d", miss);
+    ins(x, "mov rax, r10");
+}
+
 /* a.name / a.name = v: an instance of the class the site's cache describes, with
  * room for the field at the index the cache remembers, is read or updated inline (the
  * test of sox_abi.h "Inline field access"; a read also needs the field to be there);
@@ -615,19 +633,12 @@ static void emit_property(X86 *x, const IrInstr *in) {
     const char *N = x->c->cold_name[in->b] ? NULL : src(x, in->b, "rcx");
     const char *V = set ? src(x, (int)in->args[0].v, "r9") : NULL;
     instance_of_cached_class(x, in, A, cache, slow);
-    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
-    ins(x, "cmp edx, DWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);   /* NO_FIELD: 2^32-1 */
-    ins(x, "jae .LL%d", slow);
-    ins(x, "mov r11, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
+    cached_field_slot(x, cache, slow);
     if (set) {
-        ins(x, "mov QWORD PTR [r11+rdx*8], %s", V);
+        ins(x, "mov QWORD PTR [rsi+rdx*8], %s", V);
         if (x->c->uses[in->dst]) ins(x, "mov rax, %s", V);
     } else {
-        ins(x, "mov r10, QWORD PTR [r11+rdx*8]");
-        ins(x, "movabs rsi, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
-        ins(x, "cmp r10, rsi");
-        ins(x, "je .LL%d", slow);     /* this instance lacks the field */
-        ins(x, "mov rax, r10");
+        cached_field_value(x, slow);
     }
     cg_label(x->c, x->o, back);
     store_vreg(x, in->dst, "rax");
@@ -649,15 +660,8 @@ _Static_assert(SOX_STR_FIELD_NAME <= 0xff, "the flag is tested in the low byte o
  * (the receiver may be there) and r11 when it falls through to the call. */
 static void getter_field(X86 *x, int cache, int back) {
     int call = cg_new_label(x->c);
-    ins(x, "mov rdx, QWORD PTR [rip+.Lcache+%d]", cache + 8 * SOX_CACHE_FIELD);
-    ins(x, "cmp edx, DWORD PTR [r11+%d]", SOX_INSTANCE_CAPACITY);   /* NO_FIELD: 2^32-1 */
-    ins(x, "jae .LL%d", call);
-    ins(x, "mov rsi, QWORD PTR [r11+%d]", SOX_INSTANCE_VALUES);
-    ins(x, "mov r10, QWORD PTR [rsi+rdx*8]");
-    ins(x, "movabs rsi, 0x%" PRIx64, (uint64_t)SOX_UNDEF);
-    ins(x, "cmp r10, rsi");
-    ins(x, "je .LL%d", call);
-    ins(x, "mov rax, r10");
+    cached_field_slot(x, cache, call);
+    cached_field_value(x, call);
     ins(x, "jmp .LL%d", back);
     cg_label(x->c, x->o, call);
 }
