@@ -270,16 +270,22 @@ static int is_literal(const Expr *e) {
     }
 }
 
+/* fn's body when it is one `return` statement and fn keeps no defers, else NULL. */
+static const Stmt *sole_return(const Function *fn) {
+    const Stmt *s = fn->body;
+    return !fn->has_defer && s && !s->next && s->kind == STMT_RETURN ? s : NULL;
+}
+
 /* Whether fn's body can be skipped by a direct call: it is empty or only returns nothing,
  * a literal or one of its parameters, so running it has no effect and cannot fail (the
  * inlining a C compiler does for such functions, without which an empty function or
  * init costs a whole call).  *result gets the returned expression (NULL: nil/`this`). */
 static int is_trivial(const Function *fn, const Expr **result) {
-    const Stmt *s = fn->body;
     *result = NULL;
     if (fn->has_defer) return 0;
-    if (!s) return 1;
-    if (s->next || s->kind != STMT_RETURN) return 0;
+    if (!fn->body) return 1;
+    const Stmt *s = sole_return(fn);
+    if (!s) return 0;
     const Expr *v = s->expr;
     if (!v || fn->kind == FN_INIT) return 1;      /* init gives `this` whatever it returns */
     if (is_literal(v)) *result = v;
@@ -318,23 +324,32 @@ static const Stmt *known_class(Lower *L, const Expr *e, const Function **init) {
     return s;
 }
 
+/* method(closure, receiver, args) called straight at the method's code; its value. */
+static int direct_method_call(Lower *L, int closure, const Function *method, int receiver,
+                              const int *vals, int n) {
+    int d = ir_vreg(L->f);
+    IrInstr *in = ir_emit(L->f, IR_CALL, d, closure, -1);
+    in->sym = L->funcs[method->id]->sym;
+    in->nargs = n + 1;
+    in->args = xcalloc(n + 2, sizeof *in->args);
+    arg_vreg(in, 0, receiver);
+    for (int i = 0; i < n; i++) arg_vreg(in, i + 1, vals[i]);
+    ir_buf_words(L->f, n + 1);
+    return d;
+}
+
 /* C(args) of a known class: the instance, then its init called directly (unless it is
  * trivial: then the instance is all there is, and dropped if nobody reads it). */
 static int lower_construct(Lower *L, int klass, const Function *init, const int *vals, int n) {
-    int instance = rtcall1(L, "sox_instance_new", klass);
+    int instance = ir_vreg(L->f);
+    IrInstr *alloc = ir_rtcall(L->f, instance, "sox_instance_new", 1);
+    arg_vreg(alloc, 0, klass);
     const Expr *ignored;
     if (!init || is_trivial(init, &ignored)) {
-        L->f->cur->ins[L->f->cur->nins - 1].no_effect = 1;
+        alloc->no_effect = 1;
         return instance;
     }
-    int code = load(L, klass, SOX_CLASS_INIT);
-    IrInstr *in = ir_emit(L->f, IR_CALL, ir_vreg(L->f), code, -1);
-    in->sym = L->funcs[init->id]->sym;
-    in->nargs = n + 1;
-    in->args = xcalloc(n + 2, sizeof *in->args);
-    arg_vreg(in, 0, instance);
-    for (int i = 0; i < n; i++) arg_vreg(in, i + 1, vals[i]);
-    ir_buf_words(L->f, n + 1);
+    direct_method_call(L, load(L, klass, SOX_CLASS_INIT), init, instance, vals, n);
     return instance;
 }
 
@@ -425,14 +440,7 @@ static int lower_super(Lower *L, const Expr *e) {
         int *vals = xcalloc(e->nargs + 1, sizeof *vals);
         for (int i = 0; i < e->nargs; i++) vals[i] = lower_expr(L, e->args[i]);
         set_line(L, e->line);
-        int d = ir_vreg(L->f);
-        IrInstr *in = ir_emit(L->f, IR_CALL, d, ir_const(L->f, SOX_NIL), -1);
-        in->sym = L->funcs[direct->id]->sym;
-        in->nargs = e->nargs + 1;
-        in->args = xcalloc(e->nargs + 2, sizeof *in->args);
-        arg_vreg(in, 0, recv);
-        for (int i = 0; i < e->nargs; i++) arg_vreg(in, i + 1, vals[i]);
-        ir_buf_words(L->f, e->nargs + 1);
+        int d = direct_method_call(L, ir_const(L->f, SOX_NIL), direct, recv, vals, e->nargs);
         free(vals);
         return d;
     }
@@ -922,9 +930,8 @@ static void lower_main_call(Lower *L) {
 /* The property a method returns when its body is only `return this.NAME` (a getter,
  * SoxFuncInfo.getter), else NULL. */
 static const Expr *getter_property(const Function *fn) {
-    const Stmt *s = fn->body;
-    if (fn->kind != FN_METHOD || fn->arity != 0 || fn->has_defer || !s || s->next
-        || s->kind != STMT_RETURN || !s->expr || s->expr->kind != EXPR_GET)
+    const Stmt *s = sole_return(fn);
+    if (fn->kind != FN_METHOD || fn->arity != 0 || !s || !s->expr || s->expr->kind != EXPR_GET)
         return NULL;
     const Expr *o = s->expr->object;
     return o->kind == EXPR_THIS && o->var.kind == VAR_LOCAL && o->var.index == fn->this_local
